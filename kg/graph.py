@@ -1,0 +1,126 @@
+"""Build the knowledge graph from per-article extractions.
+
+One node per canonical actor key, one edge per ``(source, TYPE, target)``:
+repeated evidence for the same edge is aggregated (count, first and last
+article date, every evidence sentence, the highest confidence), never
+duplicated. Symmetric types (NEGOTIATES_WITH, MEETS) are stored once, from
+the smaller id to the larger. Nodes, edges and lists are sorted, so the same
+extractions always give the same graph, byte for byte once written.
+
+The graph is a ``networkx.MultiDiGraph`` whose edge keys are the relation
+types; node and edge attributes follow the contract in DESIGN.md.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+import networkx as nx
+
+from kg.models import Extraction, Relation, RelType
+
+
+def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """Merge extractions (in any order) into one deterministic graph."""
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for extraction in extractions:
+        article = extraction.article
+        for key, actor in extraction.actors.items():
+            _merge_node(nodes, key, actor, article.id)
+        for relation in extraction.relations:
+            _merge_edge(edges, relation)
+
+    graph = nx.MultiDiGraph()
+    for key in sorted(nodes):
+        graph.add_node(key, **_finish_node(key, nodes[key]))
+    for (source, rel_type, target) in sorted(edges):
+        graph.add_edge(source, target, key=rel_type, **_finish_edge(edges[(source, rel_type, target)]))
+    return graph
+
+
+def _merge_node(nodes: dict[str, dict[str, Any]], key: str, actor: dict[str, Any], article_id: str) -> None:
+    node = nodes.setdefault(
+        key, {"label": actor["label"], "name": actor["name"], "aliases": set(), "articles": set(), "how": set()}
+    )
+    # The fullest name any article uses becomes the node's name.
+    if len(actor["name"]) > len(node["name"]):
+        node["aliases"].add(node["name"])
+        node["name"] = actor["name"]
+    elif actor["name"] != node["name"]:
+        node["aliases"].add(actor["name"])
+    node["aliases"].update(actor.get("aliases", []))
+    node["articles"].add(article_id)
+    node["how"].update(actor.get("how", []))
+    if actor.get("iso3"):
+        node["iso3"] = actor["iso3"]
+
+
+def _finish_node(key: str, node: dict[str, Any]) -> dict[str, Any]:
+    out = {
+        "label": node["label"],
+        "name": node["name"],
+        "aliases": sorted(node["aliases"] - {node["name"]}),
+        "articles": sorted(node["articles"]),
+        "resolution": sorted(node["how"]),
+    }
+    if "iso3" in node:
+        out["iso3"] = node["iso3"]
+    return out
+
+
+def _merge_edge(edges: dict[tuple[str, str, str], dict[str, Any]], relation: Relation) -> None:
+    source, target = relation.source, relation.target
+    if relation.type.symmetric and target < source:
+        source, target = target, source
+    edge = edges.setdefault(
+        (source, relation.type.value, target), {"type": relation.type.value, "evidence": [], "roles": [], "claims": []}
+    )
+    evidence = asdict(relation.evidence)
+    if evidence not in edge["evidence"]:
+        edge["evidence"].append(evidence)
+    if relation.role and relation.role not in edge["roles"]:
+        edge["roles"].append(relation.role)
+    if relation.claim and relation.claim not in edge["claims"]:
+        edge["claims"].append(relation.claim)
+
+
+def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
+    evidence = sorted(edge["evidence"], key=lambda e: (e["date"] or "", e["article"], e["start"], e["rule"]))
+    dates = sorted(e["date"] for e in evidence if e["date"])
+    out: dict[str, Any] = {
+        "type": edge["type"],
+        "articles": sorted({e["article"] for e in evidence}),
+        "evidence": evidence,
+        "count": len(evidence),
+        "confidence": max(e["confidence"] for e in evidence),
+    }
+    if dates:
+        out["first_date"], out["last_date"] = dates[0], dates[-1]
+    if edge["roles"]:
+        out["role"] = edge["roles"][0]
+    if edge["claims"]:
+        out["claim"] = edge["claims"][0]
+        out["claims"] = edge["claims"]
+    return out
+
+
+def summary(graph: nx.MultiDiGraph, top: int = 10) -> dict[str, Any]:
+    """Counts by label and type, and the most connected actors: what `kg ingest` prints."""
+    labels: dict[str, int] = {}
+    for _, data in graph.nodes(data=True):
+        labels[data["label"]] = labels.get(data["label"], 0) + 1
+    types = {t.value: 0 for t in RelType}
+    for _, _, data in graph.edges(data=True):
+        types[data["type"]] += 1
+    degree = sorted(graph.degree(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    return {
+        "actors": dict(sorted(labels.items())),
+        "relations": {k: v for k, v in types.items() if v},
+        "most_connected": [
+            {"id": node, "name": graph.nodes[node]["name"], "label": graph.nodes[node]["label"], "degree": deg}
+            for node, deg in degree
+            if deg > 0
+        ],
+    }

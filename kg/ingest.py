@@ -1,0 +1,171 @@
+"""`kg ingest` as a library call: articles in, graph files out.
+
+    result = ingest(["articles/"], out_dir="kg-out")
+    result.summary      # actors by label, relations by type, most connected
+    result.failures     # one ReadFailure per input that could not be read
+
+The flow is the data flow of DESIGN.md: :func:`kg.sources.read_articles`
+streams articles; each article not already in the output folder's records
+goes through the spaCy pipeline (in worker processes when there are several
+cores) and :func:`kg.extract.extract`; every extraction is stored as soon as
+it is made; the graph is then built from all stored records and written as
+node-link JSON and GraphML.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from kg.extract import extract
+from kg.gazetteer import load_gazetteer
+from kg.graph import build_graph, summary
+from kg.lexicon import DATA_DIR
+from kg.models import Article, Extraction
+from kg.sinks.graphml import write_graphml
+from kg.sinks.jsonfile import write_json
+from kg.sources import ReadFailure, read_articles
+from kg.store import ExtractionStore, fingerprint
+
+GRAPH_JSON = "graph.json"
+GRAPH_GRAPHML = "graph.graphml"
+# Articles handed to a worker at a time: large enough to keep both cores busy.
+CHUNK_SIZE = 4
+
+
+@dataclass
+class IngestResult:
+    out_dir: Path
+    graph: nx.MultiDiGraph
+    failures: list[ReadFailure] = field(default_factory=list)
+    extracted: int = 0
+    cached: int = 0
+
+    @property
+    def summary(self) -> dict[str, Any]:
+        return {
+            "articles": {"extracted": self.extracted, "already_read": self.cached, "failed": len(self.failures)},
+            **summary(self.graph),
+            "outputs": [str(self.out_dir / GRAPH_JSON), str(self.out_dir / GRAPH_GRAPHML)],
+        }
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    out_dir: str | Path,
+    model: str | None = None,
+    gazetteer_files: Sequence[str | Path] = (),
+    workers: int | None = None,
+    on_article: Callable[[Article | ReadFailure], None] | None = None,
+) -> IngestResult:
+    """Read ``paths``, extract every new article, and write the graph into ``out_dir``.
+
+    ``on_article`` is called once per article done or input failed (for a progress bar).
+    """
+    out = Path(out_dir)
+    gazetteer_files = tuple(str(f) for f in gazetteer_files)
+    store = ExtractionStore(out, pipeline_fingerprint(model, gazetteer_files))
+    result = IngestResult(out, nx.MultiDiGraph())
+    seen: dict[str, str] = {}
+
+    def new_articles() -> Iterator[Article]:
+        for item in read_articles(paths):
+            if isinstance(item, Article) and item.id in seen:
+                item = ReadFailure(item.source or item.id, f"duplicate article id {item.id!r} (first in {seen[item.id]})")
+            if isinstance(item, ReadFailure):
+                result.failures.append(item)
+                _notify(on_article, item)
+                continue
+            seen[item.id] = item.source or item.id
+            cached = store.get(item)
+            if cached is not None:
+                result.cached += 1
+                _notify(on_article, item)
+                if cached.article != item:
+                    store.put(cached)
+                continue
+            yield item
+
+    for extraction in _extract_all(new_articles(), model, gazetteer_files, workers):
+        if isinstance(extraction, ReadFailure):
+            result.failures.append(extraction)
+        else:
+            store.put(extraction)
+            result.extracted += 1
+        _notify(on_article, extraction)
+
+    result.graph = build_graph(store.load())
+    write_json(result.graph, out / GRAPH_JSON)
+    write_graphml(result.graph, out / GRAPH_GRAPHML)
+    return result
+
+
+def pipeline_fingerprint(model: str | None, gazetteer_files: Sequence[str]) -> str:
+    """What stored records depend on: kg's version, the model, and every data file."""
+    try:
+        kg_version = version("kg")
+    except PackageNotFoundError:
+        kg_version = "dev"
+    data_files = sorted(DATA_DIR.rglob("*.yaml")) + [Path(f) for f in gazetteer_files]
+    code_files = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+    return fingerprint([kg_version, model or "default", *data_files, *code_files])
+
+
+def _notify(callback: Callable[[Any], None] | None, item: Any) -> None:
+    if callback is not None:
+        callback(item)
+
+
+# --- extraction, in this process or in workers ------------------------------------------
+
+_worker_state: dict[str, Any] = {}
+
+
+def _load(model: str | None, gazetteer_files: tuple[str, ...]) -> None:
+    from kg.nlp import load_pipeline
+
+    _worker_state["nlp"] = load_pipeline(model, gazetteer_files)
+    _worker_state["gazetteer"] = load_gazetteer(gazetteer_files)
+
+
+def _extract_one(article: Article) -> Extraction | ReadFailure:
+    """One article through the pipeline; an error in it fails that article alone."""
+    try:
+        doc = _worker_state["nlp"](article.text)
+        return extract(doc, article, _worker_state["gazetteer"])
+    except Exception as exc:  # noqa: BLE001 - reported as this article's failure, the run goes on
+        return ReadFailure(article.source or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def _extract_all(
+    articles: Iterable[Article], model: str | None, gazetteer_files: tuple[str, ...], workers: int | None
+) -> Iterator[Extraction | ReadFailure]:
+    """Extract articles in order, with one process per core (at most ``workers``).
+
+    The pipeline is loaded only when the first article needs it, then shared with
+    forked workers, so a run whose articles are all stored already starts instantly.
+    """
+    iterator = iter(articles)
+    first = next(iterator, None)
+    if first is None:
+        return
+    _load(model, gazetteer_files)
+    count = workers or min(2, os.cpu_count() or 1)
+    if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield _extract_one(first)
+        yield from map(_extract_one, iterator)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(count) as pool:
+        yield from pool.imap(_extract_one, _chain(first, iterator), chunksize=CHUNK_SIZE)
+
+
+def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
+    yield first
+    yield from rest

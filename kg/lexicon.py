@@ -1,0 +1,35 @@
+"""Word lists that the extraction rules read, loaded from ``data/lexicon.yaml``.
+
+The rules in :mod:`kg.nlp` never hard-code vocabulary: a word that changes
+what a rule catches belongs in the lexicon file, where a user can see and
+extend it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    delegation_nouns: frozenset[str]
+    delegation_plural_only: frozenset[str]
+    organization_words: frozenset[str]
+    locative_prepositions: frozenset[str]
+    past_role_modifiers: frozenset[str]
+    lead_verbs: frozenset[str]
+    membership_verbs: frozenset[str]
+    membership_prepositions: frozenset[str]
+    government_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
+    """Read the lexicon file; every list becomes a lower-cased frozenset."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Lexicon(**{name: frozenset(w.lower() for w in raw[name]) for name in Lexicon.__dataclass_fields__})

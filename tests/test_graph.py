@@ -1,0 +1,64 @@
+"""Building the graph from extractions: ids, aggregation, determinism."""
+from __future__ import annotations
+
+from kg.graph import build_graph, summary
+from kg.models import Article, Evidence, Extraction, RelType, Relation
+
+
+def _extraction(article_id: str, date: str | None, relations: list[tuple[str, RelType, str]]) -> Extraction:
+    article = Article(id=article_id, text=f"text of {article_id}", date=date)
+    actors = {
+        "state:UKR": {"label": "State", "name": "Ukraine", "aliases": ["Kyiv"], "iso3": "UKR", "how": ["capital"]},
+        "state:RUS": {"label": "State", "name": "Russia", "aliases": ["Kremlin"], "iso3": "RUS", "how": ["seat"]},
+        "person:volodymyr-zelenskyy": {"label": "Person", "name": "Volodymyr Zelenskyy", "aliases": ["Zelenskyy"]},
+    }
+    return Extraction(
+        article=article,
+        actors=actors,
+        relations=[
+            Relation(s, t, o, Evidence(article_id, f"sentence {i}", i * 10, i * 10 + 9, "test", 0.5 + i / 10, date))
+            for i, (s, t, o) in enumerate(relations)
+        ],
+    )
+
+
+def test_graph_aggregates_repeated_evidence():
+    graph = build_graph(
+        [
+            _extraction("a2", "2024-02-01", [("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS")]),
+            _extraction("a1", "2024-01-01", [("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS")]),
+        ]
+    )
+    edges = list(graph.edges(data=True))
+    assert len(edges) == 1
+    _, _, data = edges[0]
+    assert data["count"] == 2
+    assert data["articles"] == ["a1", "a2"]
+    assert (data["first_date"], data["last_date"]) == ("2024-01-01", "2024-02-01")
+    assert graph.nodes["state:RUS"]["articles"] == ["a1", "a2"]
+
+
+def test_graph_stores_symmetric_edges_once():
+    graph = build_graph(
+        [
+            _extraction("a1", None, [("state:UKR", RelType.NEGOTIATES_WITH, "state:RUS")]),
+            _extraction("a2", None, [("state:RUS", RelType.NEGOTIATES_WITH, "state:UKR")]),
+        ]
+    )
+    assert [(s, t, k) for s, t, k in graph.edges(keys=True)] == [("state:RUS", "state:UKR", "NEGOTIATES_WITH")]
+
+
+def test_graph_is_the_same_whatever_the_order():
+    a = _extraction("a1", "2024-01-01", [("state:UKR", RelType.NEGOTIATES_WITH, "state:RUS")])
+    b = _extraction("a2", "2024-01-02", [("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS")])
+    one, two = build_graph([a, b]), build_graph([b, a])
+    assert list(one.nodes(data=True)) == list(two.nodes(data=True))
+    assert list(one.edges(keys=True, data=True)) == list(two.edges(keys=True, data=True))
+
+
+def test_graph_summary_counts_labels_and_types():
+    graph = build_graph([_extraction("a1", None, [("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS")])])
+    result = summary(graph)
+    assert result["actors"] == {"Person": 1, "State": 2}
+    assert result["relations"] == {"ACCUSES": 1}
+    assert result["most_connected"][0]["degree"] == 1

@@ -1,0 +1,69 @@
+"""LEADS, MEMBER_OF and REPRESENTS rules: (text, expected edges) tables on the real model.
+
+The sentences are written for these tests (not taken from the dev articles),
+each for one construction the rules claim to catch.
+"""
+from __future__ import annotations
+
+import pytest
+
+# (text, edges that must be there)
+FOUND = [
+    # title before the name
+    ("French President Emmanuel Macron spoke on Friday.", {("Emmanuel Macron", "LEADS", "France")}),
+    ("Kenyan Foreign Minister Musalia Mudavadi arrived in Addis Ababa.", {("Musalia Mudavadi", "REPRESENTS", "Kenya")}),
+    ("The talks were opened by UN Secretary-General Antonio Guterres.", {("Antonio Guterres", "LEADS", "United Nations")}),
+    # apposition after the name
+    ("Olaf Scholz, the German chancellor, said the plan was fair.", {("Olaf Scholz", "LEADS", "Germany")}),
+    ("Sergei Lavrov, Russia's foreign minister, rejected the offer.", {("Sergei Lavrov", "REPRESENTS", "Russia")}),
+    (
+        "Oleksandr Bevz, Ukraine's chief negotiator, flew to Geneva.",
+        {("Oleksandr Bevz", "LEADS", "Ukraine delegation"), ("Oleksandr Bevz", "REPRESENTS", "Ukraine")},
+    ),
+    # apposition before the name
+    ("The Kremlin spokesman, Dmitry Peskov, declined to comment.", {("Dmitry Peskov", "REPRESENTS", "Russia")}),
+    ("The NATO secretary general, Jens Stoltenberg, visited Kyiv.", {("Jens Stoltenberg", "LEADS", "NATO")}),
+    ("Japan's prime minister, Fumio Kishida, met reporters.", {("Fumio Kishida", "LEADS", "Japan")}),
+    # the party after the name
+    ("He was welcomed by President Cyril Ramaphosa of South Africa.", {("Cyril Ramaphosa", "LEADS", "South Africa")}),
+    # passive and active lead verbs
+    ("The Iranian delegation was led by Abbas Araghchi.", {("Abbas Araghchi", "LEADS", "Iran delegation")}),
+    # membership verbs
+    (
+        "Israel's team includes Ron Dermer and David Barnea.",
+        {("Ron Dermer", "MEMBER_OF", "Israel delegation"), ("David Barnea", "MEMBER_OF", "Israel delegation")},
+    ),
+    # a delegation represents its party
+    ("The Chinese delegation arrived in Geneva on Monday.", {("China delegation", "REPRESENTS", "China")}),
+    (
+        "Qatari and Egyptian negotiators met on Sunday.",
+        {("Qatar delegation", "REPRESENTS", "Qatar"), ("Egypt delegation", "REPRESENTS", "Egypt")},
+    ),
+    # coordinated names share the state of the first title
+    (
+        "Indian prime minister Narendra Modi and finance minister Nirmala Sitharaman attended.",
+        {("Narendra Modi", "LEADS", "India"), ("Nirmala Sitharaman", "REPRESENTS", "India")},
+    ),
+]
+
+# (text, edges that must not be there)
+NOT_FOUND = [
+    # a former holder no longer leads
+    ("Former French President Nicolas Sarkozy was sentenced.", {("Nicolas Sarkozy", "LEADS", "France")}),
+    # an ambassador to a country represents the sender, not the host
+    ("US Ambassador to Germany Richard Grenell wrote a letter.", {("Richard Grenell", "REPRESENTS", "Germany")}),
+    # a person who leads an entity does not also represent it
+    ("Brazilian President Luiz Inacio Lula da Silva spoke.", {("Luiz Inacio Lula da Silva", "REPRESENTS", "Brazil")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_structural_finds_edges(edges, text, expected):
+    found = edges(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+
+
+@pytest.mark.parametrize(("text", "forbidden"), NOT_FOUND)
+def test_structural_avoids_edges(edges, text, forbidden):
+    found = edges(text)
+    assert not (forbidden & found), f"unexpected {forbidden & found}"
