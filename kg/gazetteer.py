@@ -120,7 +120,10 @@ class RoleEntry:
 
 
 def fold(text: str) -> str:
-    """``text`` with accents removed and apostrophes, dashes and spaces made plain ("Côte d’Ivoire" -> "Cote d'Ivoire")."""
+    """``text`` without accents, with plain apostrophes, dashes and spaces.
+
+    "Côte d’Ivoire" -> "Cote d'Ivoire"; "Export–Import" -> "Export-Import".
+    """
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(_DASHES.sub("-", text).split())
@@ -129,6 +132,11 @@ def fold(text: str) -> str:
 def lookup_key(text: str) -> str:
     """The form a name is compared in: folded, without a leading "the" or a trailing "'s" (case kept)."""
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", fold(text)))
+
+
+def role_key(phrase: str) -> str:
+    """The form a role phrase is compared in: a lookup key, lower case, hyphens as spaces."""
+    return " ".join(lookup_key(phrase).lower().replace("-", " ").split())
 
 
 def is_exact(name: str) -> bool:
@@ -190,7 +198,8 @@ class Gazetteer:
         self._subordinate_prefixes = frozenset(subordinate_prefixes)
         self._leads_becomes = dict(leads_becomes)
         forms = {h.lower() for h in honorifics} | set(self._roles)
-        forms |= {f.replace("-", " ") for f in forms} | {f.rstrip(".") for f in forms}
+        forms |= {f.replace("-", " ") for f in forms} | {f.replace(" ", "-") for f in forms}
+        forms |= {f.rstrip(".") for f in forms}
         self._honorifics = frozenset(forms)
 
         self._state_names: _NameIndex[StateEntry] = _NameIndex()
@@ -247,7 +256,7 @@ class Gazetteer:
         -> "spokesperson"). The entry's ``phrase`` is the whole phrase, normalised: lower
         case, hyphens as spaces, no leading "the".
         """
-        words = lookup_key(phrase).lower().replace("-", " ").split()
+        words = role_key(phrase).split()
         return self._role(words, " ".join(words))
 
     def _role(self, words: list[str], phrase: str) -> RoleEntry | None:
@@ -265,8 +274,10 @@ class Gazetteer:
     def honorifics(self) -> frozenset[str]:
         """Lower-case words and titles that may precede a name and are not part of it.
 
-        The honorifics of titles.yaml and every role phrase, each also without hyphens and
-        without a trailing dot ("gen." and "gen", "secretary-general" and "secretary general").
+        The honorifics of titles.yaml and every role phrase, each also with hyphens for
+        spaces and the other way round, and without a trailing dot ("gen." and "gen",
+        "secretary-general" and "secretary general"). Role phrases are accent-folded
+        ("charge d'affaires"): compare ``fold(words).lower()``.
         """
         return self._honorifics
 
@@ -288,7 +299,7 @@ class Gazetteer:
           longer name match only as written ("told us" is not the United States);
         - in names of one or two words, each word written with a capital must not be lower
           case in the text ("Turkey" and "TURKEY", not "turkey"; "Security Council", not a
-          "security council");
+          "security council"), except a leading "The" ("the Times");
         - longer names match in any case ("national security and defence council").
 
         A possessive is a token of its own ("Ukraine", "'s"), so "Ukraine's" matches too.
@@ -338,10 +349,10 @@ def _token_pattern(name: str, tokens: list[str]) -> list[dict[str, Any]]:
         return [{"ORTH": t} for t in tokens]
     short = sum(any(c.isalpha() for c in t) for t in tokens) <= 2
     pattern: list[dict[str, Any]] = []
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if is_exact(token) and sum(c.isalpha() for c in token) >= 2:
             pattern.append({"ORTH": token})
-        elif short and token[:1].isupper():
+        elif short and token[:1].isupper() and not (i == 0 and token == "The"):
             pattern.append({"LOWER": token.lower(), "IS_LOWER": False})
         else:
             pattern.append({"LOWER": token.lower()})
@@ -412,6 +423,35 @@ def _extend(target: list[str], values: Iterable[str]) -> None:
             target.append(value)
 
 
+def _named_record(
+    records: dict[str, dict[str, Any]],
+    entry: dict[str, Any],
+    where: str,
+    defaults: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The record ``entry`` extends, found by key or else by name or alias, or a new one.
+
+    The entry's name (where it differs) and aliases are merged into the record's aliases.
+    """
+    name, key = entry.get("name"), entry.get("key")
+    if key is None and isinstance(name, str):
+        wanted = lookup_key(name).casefold()
+        key = next(
+            (k for k, r in records.items()
+             if any(lookup_key(n).casefold() == wanted for n in (r["name"], *r["aliases"]))),
+            slug(name),
+        )
+    if key not in records:
+        if not isinstance(name, str):
+            raise GazetteerError(f"{where}: a new entry needs a 'name'")
+        records[key] = {"name": name, "aliases": [], **(defaults or {})}
+    record = records[key]
+    if isinstance(name, str) and name != record["name"]:
+        _extend(record["aliases"], [name])
+    _extend(record["aliases"], _strings(entry.get("aliases"), f"{where}: aliases"))
+    return record
+
+
 class _Data:
     """The gazetteer's content while files are merged into it, before indexes are built."""
 
@@ -431,7 +471,7 @@ class _Data:
             self._merge_org(entry, f"{path}: organizations[{i}]")
         for section in ("media", "regions"):
             for i, entry in enumerate(self._entries(path, document, section)):
-                self._merge_named(self.named[section], entry, f"{path}: {section}[{i}]")
+                _named_record(self.named[section], entry, f"{path}: {section}[{i}]")
         if document.get("titles") is not None:
             self._merge_titles(document["titles"], f"{path}: titles")
 
@@ -452,24 +492,13 @@ class _Data:
             if not isinstance(name, str):
                 raise GazetteerError(f"{where}: new state {iso3} needs a 'name'")
             state = self.states[iso3] = {"name": name, **{f: [] for f in STATE_FIELDS}}
-        elif isinstance(name, str):
+        elif isinstance(name, str) and name != state["name"]:
             _extend(state["aliases"], [name])
         for field in STATE_FIELDS:
             _extend(state[field], _strings(entry.get(field), f"{where}: {field}"))
 
     def _merge_org(self, entry: dict[str, Any], where: str) -> None:
-        name, key = entry.get("name"), entry.get("key")
-        existing = key if key in self.orgs else self._org_named(name)
-        aliases = _strings(entry.get("aliases"), f"{where}: aliases")
-        if existing is None:
-            if not isinstance(name, str):
-                raise GazetteerError(f"{where}: new organization needs a 'name'")
-            existing = key or slug(name)
-            self.orgs[existing] = {"name": name, "aliases": [], "kind": None, "state": None}
-        org = self.orgs[existing]
-        if isinstance(name, str):
-            _extend(org["aliases"], [name] if name != org["name"] else [])
-        _extend(org["aliases"], aliases)
+        org = _named_record(self.orgs, entry, where, {"kind": None, "state": None})
         org["kind"] = entry.get("kind", org["kind"])
         org["state"] = entry.get("state", org["state"])
         if org["kind"] not in ORG_KINDS:
@@ -477,44 +506,22 @@ class _Data:
         if org["state"] is not None and not re.fullmatch(r"[A-Z]{3}", str(org["state"])):
             raise GazetteerError(f"{where}: 'state' must be an iso3 code")
 
-    def _org_named(self, name: Any) -> str | None:
-        if not isinstance(name, str):
-            return None
-        wanted = lookup_key(name).casefold()
-        for key, org in self.orgs.items():
-            if any(lookup_key(n).casefold() == wanted for n in (org["name"], *org["aliases"])):
-                return key
-        return None
-
-    @staticmethod
-    def _merge_named(entries: dict[str, dict[str, Any]], entry: dict[str, Any], where: str) -> None:
-        name, key = entry.get("name"), entry.get("key")
-        if key is None and isinstance(name, str):
-            key = slug(name)
-        if key not in entries:
-            if not isinstance(name, str):
-                raise GazetteerError(f"{where}: new entry needs a 'name'")
-            entries[key] = {"name": name, "aliases": []}
-        elif isinstance(name, str) and name != entries[key]["name"]:
-            _extend(entries[key]["aliases"], [name])
-        _extend(entries[key]["aliases"], _strings(entry.get("aliases"), f"{where}: aliases"))
-
     def _merge_titles(self, titles: Any, where: str) -> None:
         if not isinstance(titles, dict):
             raise GazetteerError(f"{where}: expected a mapping with roles/subordinate/honorifics")
         for relation, by_target in (titles.get("roles") or {}).items():
             if relation not in RELATIONS or not isinstance(by_target, dict):
-                raise GazetteerError(f"{where}: roles: {relation!r} is not one of {', '.join(RELATIONS)}")
+                raise GazetteerError(f"{where}: roles: {relation!r} is not one of {RELATIONS}")
             for target, phrases in by_target.items():
                 if target not in TARGETS:
-                    raise GazetteerError(f"{where}: roles: {relation}: {target!r} is not one of {', '.join(TARGETS)}")
+                    raise GazetteerError(f"{where}: roles: {relation}: {target!r} is not one of {TARGETS}")
                 for phrase in _strings(phrases, f"{where}: roles: {relation}: {target}"):
-                    self.roles[lookup_key(phrase).lower().replace("-", " ")] = (relation, target)
+                    self.roles[role_key(phrase)] = (relation, target)
         subordinate = titles.get("subordinate") or {}
-        _extend(self.prefixes, _strings(subordinate.get("prefixes"), f"{where}: subordinate: prefixes"))
+        _extend(self.prefixes, _strings(subordinate.get("prefixes"), f"{where}: subordinate"))
         for target, relation in (subordinate.get("leads_becomes") or {}).items():
             if target not in TARGETS or relation not in RELATIONS:
-                raise GazetteerError(f"{where}: subordinate: leads_becomes: bad entry {target}: {relation}")
+                raise GazetteerError(f"{where}: subordinate: leads_becomes: bad {target}: {relation}")
             self.leads_becomes[target] = relation
         _extend(self.honorifics, _strings(titles.get("honorifics"), f"{where}: honorifics"))
 
@@ -529,7 +536,9 @@ class _Data:
                 for key, o in self.orgs.items()
             ],
             media=[NamedEntry(k, e["name"], tuple(e["aliases"])) for k, e in self.named["media"].items()],
-            regions=[NamedEntry(k, e["name"], tuple(e["aliases"])) for k, e in self.named["regions"].items()],
+            regions=[
+                NamedEntry(k, e["name"], tuple(e["aliases"])) for k, e in self.named["regions"].items()
+            ],
             roles=self.roles,
             subordinate_prefixes=self.prefixes,
             leads_becomes=self.leads_becomes,

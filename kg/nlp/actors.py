@@ -14,7 +14,7 @@ An actor here is a span with a label; giving it a canonical id is the job of
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
@@ -60,6 +60,27 @@ class ActorSpan:
     @property
     def root(self) -> Token:
         return self.span.root
+
+
+@dataclass
+class KnownNames:
+    """What the article tells about people's names, to recognise names the model mistyped.
+
+    ``surnames`` and ``given`` are the last and first words of the multi-word person names
+    found so far; ``lone`` the proper nouns the text uses alone ("Zelenskyy said");
+    ``roots`` the syntactic roots of the person names found so far.
+    """
+
+    surnames: set[str] = field(default_factory=set)
+    given: set[str] = field(default_factory=set)
+    lone: set[str] = field(default_factory=set)
+    roots: set[int] = field(default_factory=set)
+
+    def add(self, span: Span) -> None:
+        if len(span) > 1:
+            self.surnames.add(span[-1].text)
+            self.given.add(span[0].text)
+        self.roots.add(span.root.i)
 
 
 @Language.factory(
@@ -123,9 +144,9 @@ class ActorTyper:
         # Every gazetteer match is settled: a capital that does not act is a place, not an ORG.
         taken |= _tokens([a.span for a in actors]) | _tokens(gazetteer)
 
-        # Surnames: last words of the people found, and proper nouns the text uses alone
-        # ("Zelenskyy said"), which organisations rarely are.
-        surnames = {p[-1].text for p in people if len(p) > 1} | _lone_proper_nouns(doc)
+        known = KnownNames(lone=_lone_proper_nouns(doc))
+        for person in people:
+            known.add(person)
         for ent in doc.ents:
             if ent.label_ not in MODEL_ACTOR_LABELS:
                 continue
@@ -135,28 +156,36 @@ class ActorTyper:
                 if span is not None and ent.label_ == "ORG" and self._is_organization_name(span, gazetteer):
                     actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
                 continue
-            if self.gaz.is_media(span.text):
+            if self.gaz.is_media(span.text) or any(t.lower_ in self.lex.media_words for t in span):
                 continue
-            if self._looks_like_person(span, surnames):
+            if self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
-            elif ent.label_ == "ORG" and not _is_lowercase_phrase(span):
+                known.add(span)
+            elif ent.label_ == "ORG" and self._is_actor_organization(span):
                 actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
         taken |= _tokens([a.span for a in actors])
-        surnames |= {a.span[-1].text for a in actors if a.label == Label.PERSON and len(a.span) > 1}
-        actors.extend(self._unlabelled_people(doc, taken, surnames))
+        actors.extend(self._unlabelled_people(doc, taken, known))
+        actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         actors.extend(self._delegations(doc, actors))
         return actors
 
-    def _unlabelled_people(self, doc: Doc, taken: set[int], surnames: set[str]) -> Iterator[ActorSpan]:
+    def _is_full_or_known_name(self, span: Span, known: KnownNames) -> bool:
+        """One word is a person only as the surname of a full name or after a title
+        ("Turkish president Erdoğan"); the model also tags "Twitter" or "Poseidon" PERSON."""
+        if len(span) > 1 or span[0].text in known.surnames:
+            return True
+        return span.start > 0 and self._is_title_word(span.doc[span.start - 1])
+
+    def _unlabelled_people(self, doc: Doc, taken: set[int], known: KnownNames) -> Iterator[ActorSpan]:
         """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""
         run: list[Token] = []
         for token in [*doc, None]:
             if token is not None and token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper():
                 run.append(token)
                 continue
-            while run and self._is_title_token(run[0]):
-                run.pop(0)
-            if 2 <= len(run) <= 4 and self._looks_like_person(doc[run[0].i : run[-1].i + 1], surnames, strict=True):
+            while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
+                del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
+            if 2 <= len(run) <= 4 and self._looks_like_person(doc[run[0].i : run[-1].i + 1], known, strict=True):
                 yield ActorSpan(doc[run[0].i : run[-1].i + 1], Label.PERSON, None, "person")
             run = []
 
@@ -200,21 +229,45 @@ class ActorTyper:
         doc = ent.doc
         while end > start and doc[end - 1].text in APOSTROPHES:
             end -= 1
-        while start < end and self._is_title_token(doc[start]):
-            start += 1
+        while start < end:
+            skip = self._title_length(doc[start:end])
+            if not skip:
+                break
+            start += skip
         if start >= end or not doc[end - 1].text[:1].isupper():
             return None
+        if any(t.lower_ in self.lex.organization_words for t in doc[start:end]):
+            return None  # "John Radcliffe Hospital"
         return doc[start:end]
 
+    def _title_length(self, span: Span) -> int:
+        """How many words at the start of ``span`` are a title: "Prime Minister", "Mr", "Ukrainian"."""
+        for n in range(min(4, len(span)), 1, -1):
+            if self.gaz.role(" ".join(t.lower_ for t in span[:n])) is not None:
+                return n
+        return 1 if self._is_title_token(span[0]) else 0
+
     def _is_title_token(self, token: Token) -> bool:
+        """A word that may precede a name but is not part of it: lower case, or a title."""
+        return not token.text[:1].isupper() or self._is_title_word(token)
+
+    def _is_title_word(self, token: Token) -> bool:
+        """An honorific, a role, a demonym or a state's name: "Mr", "President", "Ukrainian"."""
         return (
-            not token.text[:1].isupper()
-            or token.lower_ in self.gaz.honorifics
+            token.lower_ in self.gaz.honorifics
             or token.lower_.rstrip(".") in self.gaz.honorifics
             or self.gaz.role(token.lower_) is not None
             or self.gaz.state_by_demonym(token.text) is not None
             or self.gaz.state_by_name(token.text) is not None
         )
+
+    def _is_actor_organization(self, span: Span) -> bool:
+        """A model ORG the gazetteer does not know is an actor when its name says it is a
+        body, force, party or agency ("Northamptonshire Police"), or when it is an acronym
+        the text spells out ("Syrian Democratic Forces (SDF)")."""
+        if any(t.lower_ in self.lex.actor_organization_words for t in span[1:] if t.text[:1].isupper()):
+            return True
+        return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
 
     def _is_organization_name(self, span: Span, gazetteer: list[Span]) -> bool:
         """An ORG entity strictly longer than the state name inside it, with an organisation word."""
@@ -225,27 +278,37 @@ class ActorTyper:
             and any(t.lower_ in self.lex.organization_words for t in span)
         )
 
-    def _looks_like_person(self, span: Span, surnames: set[str], strict: bool = False) -> bool:
+    def _looks_like_person(self, span: Span, known: KnownNames, strict: bool = False) -> bool:
         """The small model types many names as ORG or GPE, or misses them: catch the person's name.
 
-        A name counts as a person's when its last word is a surname used elsewhere, when it
-        stands in apposition to a role, or when a title precedes it; ``strict`` (for words
-        the model left unlabelled) also requires that no word of it is in the gazetteer.
+        One word is a person's name when it is the surname of a person named in full. Two
+        to four capitalised words are when their last word is such a surname or is used
+        alone elsewhere ("Zelenskyy said", which an organisation's last word rarely is),
+        when their first word is another person's given name ("Nikos Dendias, Nikos
+        Christodoulides"), when they are coordinated with a person's name, stand in
+        apposition to a role, or follow a title. ``strict`` (for words the model left
+        unlabelled) also rules out dates, events and works.
         """
         words = [t for t in span if not t.is_punct]
         if not words or any(t.lower_ in self.lex.organization_words for t in words):
             return False
-        if not all(t.text[:1].isupper() and not t.is_upper for t in words):
+        if self.gaz.role(span.text.lower()) is not None:
+            return False  # a title without a name: "Prime Minister"
+        names = [t for t in words if t.lower_ not in self.lex.name_particles and t.text != "-"]
+        if not names or not all(t.text[:1].isupper() and not t.is_upper for t in names):
             return False  # acronyms (GRU, NATO) are organisations
         if len(words) == 1:
-            return words[0].text in surnames
+            return words[0].text in known.surnames
         if len(words) > 4:
             return False
         if strict and any(t.ent_type_ in ("DATE", "TIME", "MONEY", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT") for t in words):
             return False
-        if words[-1].text in surnames:
+        if words[-1].text in known.surnames or words[-1].text in known.lone or words[0].text in known.given:
             return True
         root = span.root
+        # coordinated with a person: "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin"
+        if (root.dep_ == "conj" and root.head.i in known.roots) or any(c.i in known.roots for c in root.conjuncts):
+            return True
         # apposition with a role: "Kyrylo Budanov, the former head of ..."
         appositions = [c for c in root.children if c.dep_ == "appos"]
         if root.dep_ == "appos":
@@ -253,8 +316,7 @@ class ActorTyper:
         if any(self.gaz.role(t.lower_) for a in appositions for t in a.subtree):
             return True
         # preceded by an honorific or a title: "President Erdogan"
-        before = span.doc[span.start - 1] if span.start > 0 else None
-        return before is not None and (before.lower_.rstrip(".") in self.gaz.honorifics or self.gaz.role(before.lower_) is not None)
+        return span.start > 0 and self._is_title_word(span.doc[span.start - 1])
 
     # --- delegations ----------------------------------------------------------------------
 
@@ -291,6 +353,15 @@ def _party_modifiers(noun: Token) -> Iterable[Token]:
                     yield from obj.conjuncts
 
 
+def _defined_acronym(token: Token) -> bool:
+    """Whether the text spells the acronym out in brackets: "Syrian Democratic Forces (SDF)"."""
+    doc = token.doc
+    return any(
+        t.text == token.text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+        for t in doc
+    )
+
+
 def _lone_proper_nouns(doc: Doc) -> set[str]:
     """Proper nouns used as a whole name on their own somewhere: "Zelenskyy" in "Zelenskyy said"."""
     def proper(i: int) -> bool:
@@ -312,10 +383,7 @@ def _strip_determiner(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ")):
         end -= 1
     return doc[start:end] if start < end else None
 
-
-def _is_lowercase_phrase(span: Span) -> bool:
-    return not any(t.text[:1].isupper() for t in span)
