@@ -247,25 +247,28 @@ class Gazetteer:
         """True if ``text`` names a region or territory that is only a place ("Donbas", "Latin America")."""
         return self._regions.get(text) is not None
 
-    def role(self, phrase: str) -> RoleEntry | None:
+    def role(self, phrase: str, exact: bool = False) -> RoleEntry | None:
         """What a role phrase tells about its holder, or None if it is no known role.
 
         Tried in turn: the whole phrase ("chief negotiator"); a subordinate prefix before a
         known role ("deputy prime minister": a LEADS role becomes what titles.yaml's
         ``leads_becomes`` says); the phrase without its first word ("Kremlin spokesperson"
         -> "spokesperson"). The entry's ``phrase`` is the whole phrase, normalised: lower
-        case, hyphens as spaces, no leading "the".
+        case, hyphens as spaces, no leading "the". With ``exact``, only the whole phrase and
+        subordinate prefixes are tried, for code that looks for where a role starts.
         """
         words = role_key(phrase).split()
-        return self._role(words, " ".join(words))
+        return self._role(words, " ".join(words), exact)
 
-    def _role(self, words: list[str], phrase: str) -> RoleEntry | None:
+    def _role(self, words: list[str], phrase: str, exact: bool) -> RoleEntry | None:
         if not words:
             return None
         known = self._roles.get(" ".join(words))
         if known:
             return RoleEntry(phrase, *known)
-        rest = self._role(words[1:], phrase)
+        if exact and words[0] not in self._subordinate_prefixes:
+            return None
+        rest = self._role(words[1:], phrase, exact)
         if rest and rest.relation == "LEADS" and words[0] in self._subordinate_prefixes:
             return RoleEntry(phrase, self._leads_becomes[rest.target], rest.target)
         return rest

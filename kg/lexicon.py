@@ -28,7 +28,22 @@ class Lexicon:
     lead_verbs: frozenset[str]
     membership_verbs: frozenset[str]
     membership_prepositions: frozenset[str]
-    government_nouns: frozenset[str]
+    accuse_verbs: frozenset[str]
+    allege_verbs: frozenset[str]
+    claim_prepositions: frozenset[str]
+    meet_verbs: frozenset[str]
+    talk_verbs: frozenset[str]
+    meeting_nouns: frozenset[str]
+    negotiate_verbs: frozenset[str]
+    negotiation_nouns: frozenset[str]
+    negotiation_light_verbs: frozenset[str]
+    mediation_participles: frozenset[str]
+    mediate_verbs: frozenset[str]
+    nonfactual_governors: frozenset[str]
+    nonfactual_auxiliaries: frozenset[str]
+    nonfactual_markers: frozenset[str]
+    nonfactual_modifiers: frozenset[str]
+    state_proxy_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)

@@ -94,9 +94,12 @@ class StructuralRelations:
         found: list[Role] = []
         root = person.root
         # title before the name: "Ukrainian President Volodymyr Zelensky"
-        title = self._title_region(person)
-        if title:
-            found.extend(self._read_region(title, index, "title"))
+        found.extend(self._read_region(self._title_region(person, index), index, "title"))
+        if not any(role.anchors for role in found):
+            # the parser often breaks long titles apart: read the words before the name in order
+            flat = self._read_region(self._words_before(person, index), index, "title")
+            if any(role.anchors for role in flat):
+                found = flat
         # "Presidents Muhammadu Buhari of Nigeria": the party after the name
         if found:
             found[-1].anchors.extend(self._of_anchors(root, index))
@@ -124,7 +127,7 @@ class StructuralRelations:
         del doc
         return found
 
-    def _title_region(self, person: ActorSpan) -> list[Token]:
+    def _title_region(self, person: ActorSpan, index: ActorIndex) -> list[Token]:
         """The words before a name that modify it, up to a comma or a word outside its phrase."""
         doc = person.span.doc
         root = person.root
@@ -133,12 +136,31 @@ class StructuralRelations:
         sent_start = person.span.sent.start
         while i >= sent_start:
             token = doc[i]
-            if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
+            if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ") and token.lower_ != "of":
                 break
+            if index.at(token, Label.PERSON):
+                break  # another person's name: "US President Donald Trump and Turkish President X"
             if not (root in token.ancestors or token.head == root):
                 break
             region.append(token)
             i -= 1
+        return region[::-1]
+
+    def _words_before(self, person: ActorSpan, index: ActorIndex) -> list[Token]:
+        """The title words right before a name, read flat: "US Ambassador to Germany Richard Grenell"."""
+        doc = person.span.doc
+        region: list[Token] = []
+        i = person.span.start - 1
+        while i >= person.span.sent.start:
+            token = doc[i]
+            if token.is_punct and token.text not in ("-", "–") or token.pos_ in ("VERB", "AUX") or index.at(token, Label.PERSON):
+                break
+            if token.is_lower and token.dep_ not in ("compound", "amod", "prep", "det", "case", "pobj"):
+                break
+            region.append(token)
+            i -= 1
+        while region and region[-1].pos_ in ("ADP", "DET"):
+            region.pop()
         return region[::-1]
 
     def _noun_phrase(self, noun: Token, stop: Span) -> list[Token]:
@@ -163,10 +185,17 @@ class StructuralRelations:
 
     def _read_region(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
         """Find role phrases in a run of tokens and attach each anchor actor to one of them."""
+        if not region:
+            return []
         roles = self._role_phrases(region, index, rule)
         if not roles:
             return []
         anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
+        # "Ambassador to Germany", "envoy to the talks": the host is not the party represented
+        anchors = [a for a in anchors if _preposition_before(a) != "to"]
+        # "a spokesman for the PMF": "for" names the party only when nothing else does
+        if any(_preposition_before(a) != "for" for a in anchors):
+            anchors = [a for a in anchors if _preposition_before(a) != "for"]
         for anchor in anchors:
             after = [r for r in roles if r.start > anchor.span.start]
             role = after[0] if after else roles[-1]
@@ -186,7 +215,7 @@ class StructuralRelations:
                 if words[j - 1].i - words[i].i != j - 1 - i:
                     continue  # the phrase must be contiguous in the text
                 phrase = _phrase_text(words[i:j])
-                entry = self.gaz.role(phrase)
+                entry = self.gaz.role(phrase, exact=True)
                 if entry is not None:
                     roles.append(Role(phrase, entry, words[i].i, rule))
                     i = j
@@ -331,6 +360,15 @@ class StructuralRelations:
         for token in prep.subtree:
             for member in index.headed_by(token, Label.PERSON):
                 yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
+
+
+def _preposition_before(actor: ActorSpan) -> str | None:
+    """The preposition right before an actor's name, skipping a determiner: "to (the) Germany"."""
+    doc = actor.span.doc
+    i = actor.span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return doc[i].lower_ if i >= 0 and doc[i].pos_ == "ADP" else None
 
 
 def _phrase_text(tokens: list[Token]) -> str:
