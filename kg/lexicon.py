@@ -24,6 +24,7 @@ class Lexicon:
     media_words: frozenset[str]
     name_particles: frozenset[str]
     locative_prepositions: frozenset[str]
+    travel_verbs: frozenset[str]
     past_role_modifiers: frozenset[str]
     lead_verbs: frozenset[str]
     membership_verbs: frozenset[str]

@@ -33,6 +33,8 @@ STATE_LABELS = {"KG_STATE", "KG_DEMONYM"}
 # "the Kremlin's envoy", "accused Beijing", "Kremlin spokesperson").
 ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "appos", "compound", "nmod", "npadvmod", "attr"}
 APOSTROPHES = {"'s", "’s", "'", "’"}
+# The model's labels for words that are never part of a person's name.
+NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 # The model's labels, besides PERSON, under which it may have put an actor's name.
 MODEL_ACTOR_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -180,12 +182,18 @@ class ActorTyper:
         """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""
         run: list[Token] = []
         for token in [*doc, None]:
-            if token is not None and token.i not in taken and token.pos_ == "PROPN" and token.text[:1].isupper():
+            if (
+                token is not None
+                and token.i not in taken
+                and token.pos_ == "PROPN"
+                and token.text[:1].isupper()
+                and token.ent_type_ not in NOT_NAMES
+            ):
                 run.append(token)
                 continue
             while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
                 del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
-            if 2 <= len(run) <= 4 and self._looks_like_person(doc[run[0].i : run[-1].i + 1], known, strict=True):
+            if run and len(run) <= 4 and self._looks_like_person(doc[run[0].i : run[-1].i + 1], known):
                 yield ActorSpan(doc[run[0].i : run[-1].i + 1], Label.PERSON, None, "person")
             run = []
 
@@ -217,6 +225,8 @@ class ActorTyper:
         root = span.root
         if root.dep_ == "pobj":
             return root.head.lower_ not in self.lex.locative_prepositions
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in self.lex.travel_verbs:
+            return False  # "visited Washington"
         if root.dep_ == "compound" and root.head.ent_type_ in ("GPE", "LOC", "FAC"):
             return False  # part of a longer place name: "Moscow Oblast"
         return root.dep_ in ACTING_DEPS or root.dep_ == "ROOT"
@@ -278,7 +288,7 @@ class ActorTyper:
             and any(t.lower_ in self.lex.organization_words for t in span)
         )
 
-    def _looks_like_person(self, span: Span, known: KnownNames, strict: bool = False) -> bool:
+    def _looks_like_person(self, span: Span, known: KnownNames) -> bool:
         """The small model types many names as ORG or GPE, or misses them: catch the person's name.
 
         One word is a person's name when it is the surname of a person named in full. Two
@@ -286,8 +296,7 @@ class ActorTyper:
         alone elsewhere ("Zelenskyy said", which an organisation's last word rarely is),
         when their first word is another person's given name ("Nikos Dendias, Nikos
         Christodoulides"), when they are coordinated with a person's name, stand in
-        apposition to a role, or follow a title. ``strict`` (for words the model left
-        unlabelled) also rules out dates, events and works.
+        apposition to a role, or follow a title.
         """
         words = [t for t in span if not t.is_punct]
         if not words or any(t.lower_ in self.lex.organization_words for t in words):
@@ -300,8 +309,6 @@ class ActorTyper:
         if len(words) == 1:
             return words[0].text in known.surnames
         if len(words) > 4:
-            return False
-        if strict and any(t.ent_type_ in ("DATE", "TIME", "MONEY", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT") for t in words):
             return False
         if words[-1].text in known.surnames or words[-1].text in known.lone or words[0].text in known.given:
             return True

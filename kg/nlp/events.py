@@ -28,6 +28,10 @@ from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with
 PRONOUNS = {"he", "she", "him", "her"}
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
+# Dependencies that join several actors into one subject, however the parser chained them.
+SUBJECT_LINKS = {"conj", "appos", "compound", "amod"}
+# Tags of finite verbs: "spoke", "speaks", "speak".
+FINITE = {"VBD", "VBZ", "VBP"}
 # Dependencies that start a clause of its own, where a factuality check stops climbing.
 CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT"}
 # Dependencies under which a governing word ("decline", "ready", "moot") makes an event unreal.
@@ -123,12 +127,24 @@ class EventRelations:
         return objects
 
     def _subjects(self, verb: Token, index: ActorIndex) -> list[ActorSpan]:
-        """The verb's subject; for a verb coordinated with an earlier one, that verb's subject."""
+        """The verb's subject; for a verb coordinated with an earlier one, that verb's subject.
+
+        A subject that names several actors is read whole, however the parser chained
+        them: "US President Donald Trump and Turkish President Recep Tayyip Erdoğan".
+        """
         subject = self._child(verb, "nsubj")
         while subject is None and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
             verb = verb.head
             subject = self._child(verb, "nsubj")
-        return self._actors(subject, index)
+        if subject is None:
+            return []
+        found = self._actors(subject, index)
+        for token in subject.subtree:
+            if token != subject and _linked_by(token, subject, SUBJECT_LINKS):
+                # a state that only modifies a title is not a participant ("US President X")
+                coordinated = _linked_by(token, subject, {"conj", "appos"})
+                found.extend(a for a in index.headed_by(token) if a.label == Label.PERSON or coordinated)
+        return _dedupe(found)
 
     # --- factuality ------------------------------------------------------------------------
 
@@ -149,6 +165,11 @@ class EventRelations:
             elif not self._verb_factual(current):
                 return False
             head = current.head
+            if current.dep_ == "conj" and current.tag_ in FINITE and head.dep_ == "xcomp" and head.tag_ == "VB":
+                # "urged X to reconsider and spoke with Y": a finite verb the parser hung on the
+                # infinitive belongs with the first verb, not under "urged"
+                current = head.head
+                continue
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             if current.dep_ in GOVERNED and head.lemma_.lower() in self.lex.nonfactual_governors:
@@ -164,7 +185,7 @@ class EventRelations:
                 return False
             if child.dep_ == "mark" and child.lower_ in self.lex.nonfactual_markers:
                 return False
-        return verb.lemma_.lower() not in self.lex.nonfactual_governors or verb.pos_ == "AUX"
+        return True
 
     # --- accusations ---------------------------------------------------------------------
 
@@ -287,6 +308,10 @@ class EventRelations:
         between = [a for o in self._prep_objects(noun, "between") for a in self._actors(o, index)]
         if between:
             return between, []
+        # "the trilateral meeting of Cyprus, Greece and Israel"
+        members = [a for o in self._prep_objects(noun, "of") for a in self._actors(o, index)]
+        if len(members) > 1:
+            return members, []
         partners = [a for o in self._prep_objects(noun, "with") for a in self._actors(o, index)]
         owner = self._child(noun, "poss")
         firsts = self._actors(owner, index) if owner is not None else []
@@ -345,6 +370,15 @@ class EventRelations:
         for a, b in pairs:
             if not _same_actor(a, b):
                 yield RelationSpan(a, rel_type, b, anchor.sent, rule, confidence)
+
+
+def _linked_by(token: Token, ancestor: Token, deps: set[str]) -> bool:
+    """Whether every step from ``token`` up to ``ancestor`` is one of ``deps``."""
+    while token != ancestor:
+        if token.dep_ not in deps or token.head == token:
+            return False
+        token = token.head
+    return True
 
 
 def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
