@@ -31,6 +31,8 @@ class Lexicon:
     membership_prepositions: frozenset[str]
     accuse_verbs: frozenset[str]
     allege_verbs: frozenset[str]
+    designation_verbs: frozenset[str]
+    wrongdoer_nouns: frozenset[str]
     claim_prepositions: frozenset[str]
     meet_verbs: frozenset[str]
     talk_verbs: frozenset[str]

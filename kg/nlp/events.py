@@ -70,6 +70,8 @@ class EventRelations:
             if token.pos_ in ("VERB", "AUX"):
                 if lemma in self.lex.accuse_verbs:
                     relations.extend(self._accuse_verb(token, index))
+                if lemma in self.lex.designation_verbs:
+                    relations.extend(self._designate_verb(token, index))
                 if lemma in self.lex.allege_verbs:
                     relations.extend(self._allege_verb(token, index))
                 if lemma in self.lex.meet_verbs:
@@ -193,10 +195,9 @@ class EventRelations:
         """ "X accused Y of ...", "X blamed Y and Z for ...", "Y was accused by X of ..." """
         if not self._factual(verb):
             return
-        if self._child(verb, "nsubjpass") is not None:
-            agent = self._child(verb, "agent")
-            sources = self._actors(self._child(agent, "pobj") if agent else None, index)
-            targets = self._actors(self._child(verb, "nsubjpass"), index)
+        if self._passive_subject(verb) is not None:
+            sources = self._agents(verb, index)
+            targets = self._actors(self._passive_subject(verb), index)
             rule = "accuse_passive"
         else:
             sources = self._subjects(verb, index)
@@ -206,6 +207,43 @@ class EventRelations:
         for source in sources:
             for target in targets:
                 yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, rule, 0.8, claim=claim)
+
+    def _passive_subject(self, verb: Token) -> Token | None:
+        """The subject of a passive verb, shared with the verb before it when coordinated:
+        "Turkey is under sanctions and was condemned by ..." """
+        subject = self._child(verb, "nsubjpass")
+        if subject is None and self._child(verb, "auxpass") is not None and verb.dep_ == "conj":
+            subject = self._child(verb.head, "nsubjpass", "nsubj")
+        return subject
+
+    def _agents(self, verb: Token, index: ActorIndex) -> list[ActorSpan]:
+        """Who did it, in the passive: "was condemned by X", "was condemned in a joint
+        statement by X, Y and Z"."""
+        agent = self._child(verb, "agent")
+        if agent is not None:
+            return self._actors(self._child(agent, "pobj"), index)
+        for obj in self._prep_objects(verb, "in", "through", "via"):
+            found = [a for o in self._prep_objects(obj, "by") for a in self._actors(o, index)]
+            found += [a for c in obj.children if c.dep_ == "agent" for o in c.children for a in self._actors(o, index)]
+            if found:
+                return found
+        return []
+
+    def _designate_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "X named Y and Z as terrorists", "Y was designated a terrorist organisation by X" """
+        if not self._factual(verb):
+            return
+        labels = self._prep_objects(verb, "as") + [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
+        if not any(t.lemma_.lower() in self.lex.wrongdoer_nouns for label in labels for t in label.subtree):
+            return
+        if self._passive_subject(verb) is not None:
+            sources, targets = self._agents(verb, index), self._actors(self._passive_subject(verb), index)
+        else:
+            sources, targets = self._subjects(verb, index), self._actors(self._child(verb, "dobj"), index)
+        claim = " ".join(_text(label.subtree) for label in labels)
+        for source in sources:
+            for target in targets:
+                yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, "designate_verb", 0.75, claim=claim)
 
     def _claim(self, verb: Token) -> str | None:
         """What the accusation is for: "of exploiting a US-backed energy truce"."""
