@@ -104,6 +104,12 @@ class ArticleResolver:
             alias = surface if actor.kind != "implied" else name
             return self._record(f"delegation:{ref}", Label.DELEGATION, name, alias, "party")
         if actor.label == Label.ORGANIZATION:
+            if actor.kind == "short name" and actor.party is not None:
+                # "Mahan" after "Mahan Air": the organisation named in full
+                key = self.key(actor.party)
+                self.actors[key].aliases.add(surface)
+                self.actors[key].how.add("short name")
+                return key
             if actor.ref is not None:
                 org = self.gaz.organizations[actor.ref]
                 return self._record(f"org:{org.key}", Label.ORGANIZATION, org.name, surface, "gazetteer")

@@ -50,5 +50,5 @@ def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ())
     register_extensions()
     config = {"gazetteer_files": [str(f) for f in gazetteer_files]}
     for component in KG_COMPONENTS:
-        nlp.add_pipe(component, config=config if component != "kg_event_relations" else {})
+        nlp.add_pipe(component, config=config)
     return nlp

@@ -165,11 +165,28 @@ class ActorTyper:
                 known.add(span)
             elif ent.label_ == "ORG" and self._is_actor_organization(span):
                 actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
+        actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
+        taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
+        actors.extend(self._short_organization_names(doc, actors, taken))
         taken |= _tokens([a.span for a in actors])
         actors.extend(self._unlabelled_people(doc, taken, known))
-        actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         actors.extend(self._delegations(doc, actors))
         return actors
+
+    def _short_organization_names(self, doc: Doc, actors: list[ActorSpan], taken: set[int]) -> Iterator[ActorSpan]:
+        """An organisation named by its first word after its full name: "Mahan" for "Mahan Air"."""
+        first_words: dict[str, ActorSpan] = {}
+        for actor in actors:
+            if actor.label == Label.ORGANIZATION and len(actor.span) > 1 and actor.span[0].pos_ == "PROPN":
+                if not self._is_title_word(actor.span[0]):
+                    first_words.setdefault(actor.span[0].text, actor)
+        for token in doc:
+            org = first_words.get(token.text)
+            if org is None or token.i in taken or token.pos_ != "PROPN":
+                continue
+            neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
+            if not any(n.pos_ == "PROPN" for n in neighbours):
+                yield ActorSpan(doc[token.i : token.i + 1], Label.ORGANIZATION, org.ref, "short name", party=org)
 
     def _is_full_or_known_name(self, span: Span, known: KnownNames) -> bool:
         """One word is a person only as the surname of a full name or after a title
@@ -193,8 +210,9 @@ class ActorTyper:
                 continue
             while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
                 del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
-            if run and len(run) <= 4 and self._looks_like_person(doc[run[0].i : run[-1].i + 1], known):
-                yield ActorSpan(doc[run[0].i : run[-1].i + 1], Label.PERSON, None, "person")
+            span = doc[run[0].i : run[-1].i + 1] if run else None
+            if span is not None and len(run) <= 4 and self._looks_like_person(span, known) and self._is_full_or_known_name(span, known):
+                yield ActorSpan(span, Label.PERSON, None, "person")
             run = []
 
     # --- gazetteer matches -------------------------------------------------------------

@@ -19,6 +19,7 @@ from itertools import combinations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
@@ -42,16 +43,18 @@ GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "pre
     "kg_event_relations",
     assigns=["doc._.kg_relations"],
     requires=["doc._.kg_actors", "token.dep", "token.lemma"],
+    default_config={"gazetteer_files": []},
 )
-def make_event_relations(nlp: Language, name: str) -> EventRelations:
-    return EventRelations(load_lexicon())
+def make_event_relations(nlp: Language, name: str, gazetteer_files: list[str]) -> EventRelations:
+    return EventRelations(load_gazetteer(tuple(gazetteer_files)), load_lexicon())
 
 
 class EventRelations:
     """NEGOTIATES_WITH, MEDIATES, ACCUSES and MEETS from verbs and event nouns."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         register_extensions()
+        self.gaz = gazetteer
         self.lex = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
@@ -108,6 +111,13 @@ class EventRelations:
             if not actors:
                 # "with China's president, Xi Jinping": the name in apposition to a title
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
+            if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
+                # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
+                actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
+            if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
+                # "X announced it had entered into an agreement": the speaker
+                speaker = self._child(item.head.head, "nsubj")
+                actors = index.headed_by(speaker) if speaker is not None else []
             if not actors and item.lower_ in PRONOUNS:
                 actors = _antecedent(item, index)
             found.extend(actors)
@@ -255,8 +265,9 @@ class EventRelations:
         return None
 
     def _allege_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
-        """ "X alleged (that) Y had contributed to ...": Y is accused of the clause."""
-        clause = self._child(verb, "ccomp")
+        """ "X alleged (that) Y had contributed to ...": Y is accused of the clause. With the
+        allegation set off by commas the parser hangs it on the clause: "X alleged, ..., Y had"."""
+        clause = self._child(verb, "ccomp") or (verb.head if verb.dep_ == "parataxis" else None)
         if clause is None or not self._factual(verb):
             return
         targets = self._actors(self._child(clause, "nsubj", "nsubjpass"), index)
