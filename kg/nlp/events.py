@@ -114,6 +114,9 @@ class EventRelations:
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
                 actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
+            if not actors and item.pos_ == "NOUN":
+                # "his critics, which include Greenpeace, blame him", "critics including X"
+                actors = [a for c in item.children for a in self._members(c, index)]
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
                 # "X announced it had entered into an agreement": the speaker
                 speaker = self._child(item.head.head, "nsubj")
@@ -122,6 +125,14 @@ class EventRelations:
                 actors = _antecedent(item, index)
             found.extend(actors)
         return found
+
+    def _members(self, child: Token, index: ActorIndex) -> list[ActorSpan]:
+        """The actors a group noun's clause lists: "which include X", "including X and Y"."""
+        if child.dep_ == "relcl" and child.lemma_.lower() in self.lex.membership_verbs:
+            return self._actors(self._child(child, "dobj"), index)
+        if child.dep_ == "prep" and child.lower_ in ("including", "like", "such"):
+            return [a for o in child.subtree if o.dep_ == "pobj" for a in self._actors(o, index)]
+        return []
 
     @staticmethod
     def _child(token: Token, *deps: str) -> Token | None:
@@ -182,6 +193,8 @@ class EventRelations:
                 # infinitive belongs with the first verb, not under "urged"
                 current = head.head
                 continue
+            if current.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in current.children):
+                return True  # "X should be opened, and his critics blame him": a clause of its own
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             if current.dep_ in GOVERNED and head.lemma_.lower() in self.lex.nonfactual_governors:
@@ -433,7 +446,10 @@ def _linked_by(token: Token, ancestor: Token, deps: set[str]) -> bool:
 def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
     """The person a "he"/"she" stands for: the last person named before it, in this or the
     previous sentences."""
-    before = [a for a in index.actors if a.label == Label.PERSON and a.span.end <= pronoun.i]
+    # a name that only modifies a noun ("the Trump administration") is rarely what "he" refers to
+    before = [
+        a for a in index.actors if a.label == Label.PERSON and a.span.end <= pronoun.i and a.root.dep_ != "compound"
+    ]
     return [max(before, key=lambda a: a.span.end)] if before else []
 
 
