@@ -367,7 +367,10 @@ class EventRelations:
     def _participants(self, noun: Token, index: ActorIndex) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """Who takes part in the event a noun names, as (one side, other side); an empty second
         side means every pair of the first."""
-        between = [a for o in self._prep_objects(noun, "between") for a in self._actors(o, index)]
+        objects = self._prep_objects(noun, "between")
+        between = [a for o in objects for a in self._actors(o, index)]
+        if len(between) == 1:
+            between += self._detached_conjunct(objects[0], between[0], index)
         if between:
             return between, []
         # "the trilateral meeting of Cyprus, Greece and Israel"
@@ -389,6 +392,17 @@ class EventRelations:
         if verb is not None and verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | {"hold", "have"}:
             return firsts, []
         return ([], []) if not owner else (firsts, [])
+
+    def _detached_conjunct(self, obj: Token, first: ActorSpan, index: ActorIndex) -> list[ActorSpan]:
+        """The second party the parser lost after an aside: "between Giuliani, claiming to
+        represent the State Department, and Andriy Yermak"."""
+        doc = obj.doc
+        for i in range(first.span.end, obj.sent.end - 1):
+            if doc[i].lower_ == "and" and doc[i - 1].text == ",":
+                j = i + 1 + (doc[i + 1].pos_ == "DET")
+                found = [a for a in index.at(doc[j]) if a.label == first.label and a.span.start == j]
+                return found[:1]
+        return []
 
     def _mediators(self, noun: Token, index: ActorIndex) -> list[ActorSpan]:
         """ "US-led talks", "Qatari-mediated talks", "talks brokered by Egypt" """
