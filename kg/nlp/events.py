@@ -332,12 +332,17 @@ class EventRelations:
         """ "Qatar mediated between A and B", "Egypt brokered talks between A and B" """
         if not self._factual(verb):
             return
-        mediators = self._subjects(verb, index)
-        objects = self._prep_objects(verb, "between")
-        obj = self._child(verb, "dobj")
-        if obj is not None:
-            objects += self._prep_objects(obj, "between")
-        parties = [a for o in objects for a in self._actors(o, index)]
+        if self._passive_subject(verb) is not None:
+            # "talks between A and B were brokered by C"
+            mediators = self._agents(verb, index)
+            parties = sum(self._participants(self._passive_subject(verb), index), [])
+        else:
+            mediators = self._subjects(verb, index)
+            objects = self._prep_objects(verb, "between")
+            obj = self._child(verb, "dobj")
+            if obj is not None:
+                objects += self._prep_objects(obj, "between")
+            parties = [a for o in objects for a in self._actors(o, index)]
         yield from self._mediations(mediators, parties, verb, "mediate_verb", 0.8)
 
     def _event_noun(self, noun: Token, index: ActorIndex, rel_type: RelType) -> Iterator[RelationSpan]:

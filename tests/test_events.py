@@ -1,0 +1,121 @@
+"""NEGOTIATES_WITH, MEDIATES, ACCUSES and MEETS: (text, expected edges) tables on the real model.
+
+The sentences are written for these tests, one construction each; none is
+taken from the dev articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+FOUND = [
+    # ACCUSES, active with the claim, coordinated targets, passive, designation
+    ("Kenya accused Somalia of violating its airspace.", {("Kenya", "ACCUSES", "Somalia")}),
+    (
+        "Pakistan blamed both India and Afghanistan for the bombing.",
+        {("Pakistan", "ACCUSES", "India"), ("Pakistan", "ACCUSES", "Afghanistan")},
+    ),
+    ("Armenia was accused by Azerbaijan of shelling border villages.", {("Azerbaijan", "ACCUSES", "Armenia")}),
+    ("The Russian government condemned Poland for expelling its diplomats.", {("Russia", "ACCUSES", "Poland")}),
+    (
+        "The Egyptian President Abdel Fattah el-Sisi named the Muslim Brotherhood as a terrorist organisation.",
+        {("Abdel Fattah el-Sisi", "ACCUSES", "Muslim Brotherhood")},
+    ),
+    # MEETS: transitive, with "with", coordinated subjects, calls, nominal
+    ("Emmanuel Macron met Olaf Scholz in Berlin on Monday.", {("Emmanuel Macron", "MEETS", "Olaf Scholz")}),
+    ("Antony Blinken met with Wang Yi in Beijing.", {("Antony Blinken", "MEETS", "Wang Yi")}),
+    (
+        "Narendra Modi and Shehbaz Sharif spoke on the phone on Friday.",
+        {("Narendra Modi", "MEETS", "Shehbaz Sharif")},
+    ),
+    (
+        "Joe Biden held a video call with Xi Jinping on Tuesday.",
+        {("Joe Biden", "MEETS", "Xi Jinping")},
+    ),
+    (
+        "The United States, Russia and Switzerland met in Geneva.",
+        {
+            ("United States", "MEETS", "Russia"),
+            ("United States", "MEETS", "Switzerland"),
+            ("Russia", "MEETS", "Switzerland"),
+        },
+    ),
+    # NEGOTIATES_WITH: talks between, coordinated delegations, negotiate with
+    ("Talks between Ethiopia and Egypt resumed in Khartoum.", {("Ethiopia", "NEGOTIATES_WITH", "Egypt")}),
+    (
+        "Israeli and Palestinian negotiators held talks in Cairo.",
+        {("Israel delegation", "NEGOTIATES_WITH", "Palestine delegation")},
+    ),
+    ("Serbia negotiated with Kosovo over licence plates.", {("Serbia", "NEGOTIATES_WITH", "Kosovo")}),
+    # MEDIATES: compound mediator, "brokered by", "mediated between"
+    (
+        "Armenia and Azerbaijan held US-brokered talks in Washington.",
+        {("United States", "MEDIATES", "Armenia"), ("United States", "MEDIATES", "Azerbaijan")},
+    ),
+    (
+        "Israel and Hamas held Qatari-mediated talks in Doha.",
+        {("Qatar", "MEDIATES", "Israel"), ("Qatar", "MEDIATES", "Hamas"), ("Israel", "NEGOTIATES_WITH", "Hamas")},
+    ),
+    (
+        "The talks between Ethiopia and Eritrea were brokered by Saudi Arabia.",
+        {("Saudi Arabia", "MEDIATES", "Ethiopia"), ("Saudi Arabia", "MEDIATES", "Eritrea")},
+    ),
+    # a seat of power that acts is its state
+    ("The Kremlin accused Kyiv of sabotaging the deal.", {("Russia", "ACCUSES", "Ukraine")}),
+    (
+        "Qatar mediated between Israel and Hamas.",
+        {("Qatar", "MEDIATES", "Israel"), ("Qatar", "MEDIATES", "Hamas")},
+    ),
+]
+
+# Nothing happened: negation, refusal, condition, hypothesis, future, offers.
+NOT_FOUND = [
+    ("Germany declined to condemn Turkey for the operation.", {("Germany", "ACCUSES", "Turkey")}),
+    ("Japan did not accuse China of anything.", {("Japan", "ACCUSES", "China")}),
+    ("Narendra Modi refused to meet Shehbaz Sharif.", {("Narendra Modi", "MEETS", "Shehbaz Sharif")}),
+    ("Emmanuel Macron will visit Olaf Scholz next week.", {("Emmanuel Macron", "MEETS", "Olaf Scholz")}),
+    (
+        "Ethiopia would negotiate with Egypt only if the dam talks resumed.",
+        {("Ethiopia", "NEGOTIATES_WITH", "Egypt")},
+    ),
+    ("Turkey offered to negotiate with Greece.", {("Turkey", "NEGOTIATES_WITH", "Greece")}),
+    (
+        "A potential meeting between Joe Biden and Vladimir Putin has been mooted.",
+        {("Joe Biden", "MEETS", "Vladimir Putin")},
+    ),
+    ("Norway is ready to host talks between Colombia and Venezuela.", {("Norway", "MEDIATES", "Colombia")}),
+    ("If Iran attacks, Israel could accuse Iran of aggression.", {("Israel", "ACCUSES", "Iran")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_events_finds_edges(edges, text, expected):
+    found = _symmetric(edges(text))
+    missing = _symmetric(expected) - found
+    assert not missing, f"missing {missing}; found {found}"
+
+
+@pytest.mark.parametrize(("text", "forbidden"), NOT_FOUND)
+def test_events_reads_nothing_from_what_did_not_happen(edges, text, forbidden):
+    found = _symmetric(edges(text))
+    assert not (_symmetric(forbidden) & found), f"unexpected {_symmetric(forbidden) & found}"
+
+
+def test_events_keeps_the_claim_of_an_accusation(read):
+    extraction = read("Lithuania accused Belarus of weaponising migrants at the border.")
+    accusations = [r for r in extraction.relations if r.type.value == "ACCUSES"]
+    assert accusations and accusations[0].claim.startswith("of weaponising migrants")
+
+
+def test_events_keep_their_evidence_sentence(read):
+    text = "The talks were long. Emmanuel Macron met Olaf Scholz in Berlin on Monday."
+    extraction = read(text)
+    meets = [r for r in extraction.relations if r.type.value == "MEETS"]
+    assert meets
+    evidence = meets[0].evidence
+    assert evidence.sentence == "Emmanuel Macron met Olaf Scholz in Berlin on Monday."
+    assert text[evidence.start : evidence.end].strip() == evidence.sentence
+
+
+def _symmetric(edges: set[tuple[str, str, str]]) -> set[tuple]:
+    """Symmetric relations compared without their direction."""
+    return {(t, frozenset((s, o))) if t in ("MEETS", "NEGOTIATES_WITH") else (s, t, o) for s, t, o in edges}
