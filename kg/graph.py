@@ -19,6 +19,7 @@ from typing import Any
 import networkx as nx
 
 from kg.models import Extraction, Relation, RelType
+from kg.resolve import person_identities
 
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -32,12 +33,40 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
         for relation in extraction.relations:
             _merge_edge(edges, relation)
 
+    nodes, edges = _join_people(nodes, edges)
     graph = nx.MultiDiGraph()
     for key in sorted(nodes):
         graph.add_node(key, **_finish_node(key, nodes[key]))
     for (source, rel_type, target) in sorted(edges):
         graph.add_edge(source, target, key=rel_type, **_finish_edge(edges[(source, rel_type, target)]))
     return graph
+
+
+def _join_people(
+    nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, str], dict[str, Any]]
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]]]:
+    """One node per person across articles: spelling variants and bare surnames join the
+    full name (:func:`kg.resolve.person_identities`); the reason is kept on the node."""
+    people = {k: (n["name"], len(n["articles"])) for k, n in nodes.items() if n["label"] == "Person"}
+    joins = person_identities(people)
+    if not joins:
+        return nodes, edges
+    for key, (target, reason) in sorted(joins.items()):
+        node, into = nodes.pop(key), nodes[target]
+        into["aliases"] |= node["aliases"] | {node["name"]}
+        into["articles"] |= node["articles"]
+        into["how"] |= node["how"] | {reason}
+    joined: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for (source, rel_type, target), edge in sorted(edges.items()):
+        source, target = joins.get(source, (source, ""))[0], joins.get(target, (target, ""))[0]
+        if source == target:
+            continue
+        if RelType(rel_type).symmetric and target < source:
+            source, target = target, source
+        into = joined.setdefault((source, rel_type, target), {"type": rel_type, "evidence": [], "roles": [], "claims": []})
+        for name in ("evidence", "roles", "claims"):
+            into[name].extend(x for x in edge[name] if x not in into[name])
+    return nodes, joined
 
 
 def _merge_node(nodes: dict[str, dict[str, Any]], key: str, actor: dict[str, Any], article_id: str) -> None:

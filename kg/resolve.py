@@ -146,3 +146,47 @@ def _bracketed_acronym(actor: ActorSpan) -> str | None:
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
         return doc[end + 1].text
     return None
+
+
+# --- across articles ----------------------------------------------------------------------
+
+# How alike two spellings of a name part must be (rapidfuzz ratio, 0-100) to be one name:
+# "Zelenskyy" / "Zelensky" / "Zelenskiy", "Andriy" / "Andrii".
+SPELLING_SIMILARITY = 80
+
+
+def person_identities(people: dict[str, tuple[str, int]]) -> dict[str, tuple[str, str]]:
+    """Which person keys across articles are one person, and why.
+
+    ``people`` maps each person key to (full name, number of articles). Two names are
+    one person when they have the same number of words and every word is a spelling
+    variant of the other's ("Volodymyr Zelenskyy" / "Volodymyr Zelensky"), or when one
+    is a single surname that only one full name in the corpus ends with ("Erdoğan").
+    People who share a surname and differ in given name stay apart ("Joe Biden",
+    "Hunter Biden"). Returns ``{key: (canonical key, reason)}`` for every key that
+    joins another; the canonical key is the variant named in most articles.
+    """
+    from rapidfuzz import fuzz
+
+    def variant(a: str, b: str) -> bool:
+        wa, wb = slug(a).split("-"), slug(b).split("-")
+        return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(wa, wb))
+
+    order = sorted(people, key=lambda k: (-people[k][1], -len(people[k][0]), k))
+    canonical: dict[str, tuple[str, str]] = {}
+    full = [k for k in order if len(people[k][0].split()) > 1]
+    for i, key in enumerate(full):
+        if key in canonical:
+            continue
+        for other in full[i + 1 :]:
+            if other not in canonical and variant(people[key][0], people[other][0]):
+                canonical[other] = (key, f"spelling variant of {people[key][0]}")
+    for key in order:
+        words = people[key][0].split()
+        if len(words) != 1 or key in canonical:
+            continue
+        owners = {canonical.get(k, (k, ""))[0] for k in full if slug(people[k][0].split()[-1]) == slug(words[0])}
+        if len(owners) == 1:
+            owner = owners.pop()
+            canonical[key] = (owner, f"surname of {people[owner][0]}")
+    return canonical

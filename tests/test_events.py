@@ -59,6 +59,11 @@ FOUND = [
         "The talks between Ethiopia and Eritrea were brokered by Saudi Arabia.",
         {("Saudi Arabia", "MEDIATES", "Ethiopia"), ("Saudi Arabia", "MEDIATES", "Eritrea")},
     ),
+    # a title stands for the person who holds it earlier in the article
+    (
+        "Ukrainian President Volodymyr Zelenskyy spoke on Monday. The president accused Russia of shelling Kharkiv.",
+        {("Volodymyr Zelenskyy", "ACCUSES", "Russia")},
+    ),
     # a seat of power that acts is its state
     ("The Kremlin accused Kyiv of sabotaging the deal.", {("Russia", "ACCUSES", "Ukraine")}),
     (

@@ -62,3 +62,40 @@ def test_graph_summary_counts_labels_and_types():
     assert result["actors"] == {"Person": 1, "State": 2}
     assert result["relations"] == {"ACCUSES": 1}
     assert result["most_connected"][0]["degree"] == 1
+
+
+def _people(article_id: str, *names: str) -> Extraction:
+    from kg.resolve import slug
+
+    return Extraction(
+        article=Article(id=article_id, text=article_id),
+        actors={f"person:{slug(n)}": {"label": "Person", "name": n, "aliases": [], "how": ["name"]} for n in names},
+    )
+
+
+def test_graph_joins_spelling_variants_across_articles():
+    graph = build_graph(
+        [
+            _people("a1", "Volodymyr Zelenskyy"),
+            _people("a2", "Volodymyr Zelensky"),
+            _people("a3", "Volodymyr Zelenskiy"),
+            _people("a4", "Volodymyr Zelensky"),
+        ]
+    )
+    people = [n for n, d in graph.nodes(data=True) if d["label"] == "Person"]
+    assert people == ["person:volodymyr-zelensky"]
+    node = graph.nodes["person:volodymyr-zelensky"]
+    assert node["articles"] == ["a1", "a2", "a3", "a4"]
+    assert {"Volodymyr Zelenskyy", "Volodymyr Zelenskiy"} <= set(node["aliases"])
+    assert any(r.startswith("spelling variant of") for r in node["resolution"])
+
+
+def test_graph_keeps_people_who_share_a_surname_apart():
+    graph = build_graph([_people("a1", "Joe Biden"), _people("a2", "Hunter Biden"), _people("a3", "Biden")])
+    assert {"person:joe-biden", "person:hunter-biden", "person:biden"} <= set(graph.nodes)
+
+
+def test_graph_joins_a_bare_surname_to_the_only_full_name():
+    graph = build_graph([_people("a1", "Recep Tayyip Erdoğan"), _people("a2", "Erdogan")])
+    assert list(graph.nodes) == ["person:recep-tayyip-erdogan"]
+    assert graph.nodes["person:recep-tayyip-erdogan"]["articles"] == ["a1", "a2"]

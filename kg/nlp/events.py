@@ -117,6 +117,8 @@ class EventRelations:
             if not actors and item.pos_ == "NOUN":
                 # "his critics, which include Greenpeace, blame him", "critics including X"
                 actors = [a for c in item.children for a in self._members(c, index)]
+            if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
+                actors = _title_holder(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
                 # "X announced it had entered into an agreement": the speaker
                 speaker = self._child(item.head.head, "nsubj")
@@ -470,6 +472,18 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
         a for a in index.actors if a.label == Label.PERSON and a.span.end <= pronoun.i and a.root.dep_ != "compound"
     ]
     return [max(before, key=lambda a: a.span.end)] if before else []
+
+
+def _title_holder(noun: Token) -> list[ActorSpan]:
+    """The person a title stands for: "the president" after "Ukrainian President Volodymyr
+    Zelenskyy", the last person named earlier with a role of that head word."""
+    holders = [
+        r.source
+        for r in noun.doc._.kg_relations or []
+        if r.role and r.source.label == Label.PERSON and r.source.span.end <= noun.i
+        and r.role.split()[-1] == noun.lemma_.lower()
+    ]
+    return [max(holders, key=lambda a: a.span.end)] if holders else []
 
 
 def _same_actor(a: ActorSpan, b: ActorSpan) -> bool:
