@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from kg.nlp import actors, events, structural  # noqa: F401  (registers the factories)
 from kg.nlp.extensions import register_extensions
@@ -48,7 +49,14 @@ def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ())
     except OSError as exc:
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
     register_extensions()
+    _split_dotted_compounds(nlp)
     config = {"gazetteer_files": [str(f) for f in gazetteer_files]}
     for component in KG_COMPONENTS:
         nlp.add_pipe(component, config=config)
     return nlp
+
+
+def _split_dotted_compounds(nlp: Language) -> None:
+    """Split "U.S.-led" into "U.S.", "-", "led", so the gazetteer sees the state in it."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

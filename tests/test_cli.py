@@ -1,0 +1,122 @@
+"""The `kg` command through click's CliRunner: help, ingest, bad input, eval."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+DATA = Path(__file__).parent / "data"
+DEV = DATA / "dev"
+ARTICLE = (
+    "Ukrainian President Volodymyr Zelenskyy accused Russia of shelling Kharkiv. "
+    "The Russian delegation is led by Vladimir Medinsky."
+)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _commands(group) -> list[list[str]]:
+    return [[name] for name in sorted(group.commands)]
+
+
+@pytest.mark.parametrize("command", [[], *_commands(cli)])
+def test_cli_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_cli_ingest_writes_graph_and_summary(runner, tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "kharkiv.txt").write_text(ARTICLE)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--out", str(out), "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert "Most connected actors" in result.stdout
+    graph = json.loads((out / "graph.json").read_text())
+    names = {n["name"] for n in graph["nodes"]}
+    assert {"Volodymyr Zelenskyy", "Russia", "Russia delegation", "Vladimir Medinsky"} <= names
+    assert (out / "graph.graphml").exists()
+    assert list((out / "extractions").glob("*.json"))
+
+
+def test_cli_ingest_json_summary_and_second_run_skips_what_was_read(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    out = tmp_path / "out"
+    args = ["ingest", str(tmp_path / "a.txt"), "--out", str(out), "--json", "--workers", "1"]
+    first = json.loads(runner.invoke(cli, args).stdout)
+    second = json.loads(runner.invoke(cli, args).stdout)
+    assert first["articles"] == {"extracted": 1, "already_read": 0, "failed": 0}
+    assert second["articles"] == {"extracted": 0, "already_read": 1, "failed": 0}
+    assert first["relations"] == second["relations"]
+    assert first["relations"]["ACCUSES"] == 1
+
+
+def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path):
+    inputs = tmp_path / "in"
+    shutil.copytree(DATA / "sources", inputs)
+    (inputs / "empty.txt").write_text("   \n")
+    (inputs / "latin1.txt").write_bytes("Caf\xe9 talks".encode("latin-1"))
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["ingest", str(inputs), "--out", str(out), "--workers", "1", "--json"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error")]
+    assert any("empty.txt: empty article" in line for line in errors)
+    assert any("latin1.txt: not UTF-8" in line for line in errors)
+    assert any("wire.jsonl:2" in line for line in errors)
+    assert "Traceback" not in result.output
+    summary = json.loads(result.stdout)
+    assert summary["articles"]["extracted"] >= 4  # html, md, txt and the good JSON lines go on
+    assert (out / "graph.json").exists()
+
+
+def test_cli_ingest_reads_standard_input(runner, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["ingest", "-", "--out", str(out), "--workers", "1"], input=ARTICLE)
+    assert result.exit_code == 0, result.output
+    graph = json.loads((out / "graph.json").read_text())
+    assert any(n["articles"] == ["stdin"] for n in graph["nodes"])
+
+
+def test_cli_ingest_with_two_workers_matches_one(runner, tmp_path):
+    for i, text in enumerate([ARTICLE, "Qatar mediated between Israel and Hamas.", "Kenya accused Somalia of lying."]):
+        (tmp_path / f"a{i}.txt").write_text(text)
+    one = runner.invoke(cli, ["ingest", str(tmp_path), "--out", str(tmp_path / "o1"), "--workers", "1"])
+    two = runner.invoke(cli, ["ingest", str(tmp_path), "--out", str(tmp_path / "o2"), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert (tmp_path / "o1" / "graph.json").read_text() == (tmp_path / "o2" / "graph.json").read_text()
+
+
+def test_cli_usage_errors_exit_2(runner, tmp_path):
+    assert runner.invoke(cli, ["ingest"]).exit_code == 2
+    assert runner.invoke(cli, ["ingest", "x.txt", "--gazetteer", str(tmp_path / "missing.yaml")]).exit_code == 2
+    assert runner.invoke(cli, ["no-such-command"]).exit_code == 2
+
+
+def test_cli_unknown_model_is_one_clear_line(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--model", "no_such_model"])
+    assert result.exit_code == 1
+    assert "no_such_model" in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_eval_on_the_dev_corpus_holds_the_floor(runner, tmp_path):
+    result = runner.invoke(
+        cli, ["eval", str(DEV / "gold.jsonl"), "--articles", str(DEV / "articles"), "--out", str(tmp_path), "--json"]
+    )
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)
+    assert scores["entity_total"]["f1"] >= 0.90
+    assert scores["relation_total"]["f1"] >= 0.80
+    for rel_type in ("LEADS", "MEMBER_OF", "REPRESENTS", "NEGOTIATES_WITH", "MEDIATES", "ACCUSES", "MEETS"):
+        assert scores["relations"][rel_type]["f1"] >= 0.64, rel_type
+    for label in ("Person", "State", "Organization", "Delegation"):
+        assert scores["entities"][label]["f1"] >= 0.85, label
