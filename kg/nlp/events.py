@@ -105,12 +105,12 @@ class EventRelations:
         found: list[ActorSpan] = []
         for item in conjuncts_with(token):
             actors = index.headed_by(item)
-            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
-                actors = [a for c in item.children if c.dep_ in ("amod", "compound", "poss", "nmod") for a in index.headed_by(c)]
-                actors += [a for c in item.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children for a in index.headed_by(o)]
             if not actors:
                 # "with China's president, Xi Jinping": the name in apposition to a title
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
+            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
+                actors = [a for c in item.children if c.dep_ in ("amod", "compound", "poss", "nmod") for a in index.headed_by(c)]
+                actors += [a for o in self._prep_objects(item, "of", "from") for a in self._actors(o, index)]
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
                 actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
@@ -226,8 +226,20 @@ class EventRelations:
             rule = "accuse_passive"
         else:
             sources = self._subjects(verb, index)
-            targets = self._actors(self._child(verb, "dobj"), index)
+            obj = self._child(verb, "dobj")
+            targets = self._actors(obj, index)
             rule = "accuse_verb"
+            if not targets and obj is not None:
+                # "condemned Russia's annexation of Crimea", "condemned the strikes by Israel"
+                targets = self._actors(self._child(obj, "poss"), index)
+                targets += [a for o in self._prep_objects(obj, "by") for a in self._actors(o, index)]
+                if targets:
+                    rule = "accuse_act"
+                    yield from (
+                        RelationSpan(s, RelType.ACCUSES, t, verb.sent, rule, 0.7, claim=_text(obj.subtree))
+                        for s in sources for t in targets
+                    )
+                    return
         claim = self._claim(verb)
         for source in sources:
             for target in targets:
@@ -387,16 +399,24 @@ class EventRelations:
         partners = [a for o in self._prep_objects(noun, "with") for a in self._actors(o, index)]
         owner = self._child(noun, "poss")
         firsts = self._actors(owner, index) if owner is not None else []
-        verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass") else None
+        verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") else None
+        through_in = False
         if verb is not None and noun.dep_ == "pobj":
-            verb = verb.head if verb.lower_ in ("into", "in") else None  # "entered into an agreement"
+            # "entered into an agreement", "restored ties in a deal brokered by China"
+            through_in = verb.lower_ in ("into", "in")
+            verb = verb.head if through_in else None
+        if verb is not None and noun.dep_ == "nsubj":
+            # "the talks brought together A and B"
+            if any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in verb.children):
+                return self._actors(self._child(verb, "dobj"), index), []
+            return firsts, []
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             if not firsts and (noun.dep_ != "nsubjpass"):
                 firsts = self._subjects(verb, index)
             partners += [a for o in self._prep_objects(verb, "with") for a in self._actors(o, index)]
         if partners:
             return firsts, partners
-        if verb is not None and verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | {"hold", "have"}:
+        if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs):
             return firsts, []
         return ([], []) if not owner else (firsts, [])
 

@@ -155,6 +155,8 @@ class StructuralRelations:
             token = doc[i]
             if token.is_punct and token.text not in ("-", "–") or token.pos_ in ("VERB", "AUX") or index.at(token, Label.PERSON):
                 break
+            if token.pos_ == "ADP" and token.lower_ not in ("of", "to", "for"):
+                break  # "under former president X", "by the President of the United States X"
             if token.is_lower and token.dep_ not in ("compound", "amod", "prep", "det", "case", "pobj"):
                 break
             region.append(token)
