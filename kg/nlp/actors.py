@@ -147,6 +147,7 @@ class ActorTyper:
         taken |= _tokens([a.span for a in actors]) | _tokens(gazetteer)
 
         known = KnownNames(lone=_lone_proper_nouns(doc))
+        deferred: list[Span] = []
         for person in people:
             known.add(person)
         for ent in doc.ents:
@@ -165,11 +166,21 @@ class ActorTyper:
                 known.add(span)
             elif ent.label_ == "ORG" and self._is_actor_organization(span):
                 actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
+            else:
+                deferred.append(span)
         actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
         actors.extend(self._short_organization_names(doc, actors, taken))
         taken |= _tokens([a.span for a in actors])
-        actors.extend(self._unlabelled_people(doc, taken, known))
+        for person in self._unlabelled_people(doc, taken, known):
+            actors.append(person)
+            known.add(person.span)
+        # names the model mistyped that are coordinated with a person found since:
+        # "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin"
+        taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
+        for span in deferred:
+            if not set(range(span.start, span.end)) & taken and self._looks_like_person(span, known):
+                actors.append(ActorSpan(span, Label.PERSON, None, "person"))
         actors.extend(self._delegations(doc, actors))
         return actors
 
@@ -280,9 +291,10 @@ class ActorTyper:
         return not token.text[:1].isupper() or self._is_title_word(token)
 
     def _is_title_word(self, token: Token) -> bool:
-        """An honorific, a role, a demonym or a state's name: "Mr", "President", "Ukrainian"."""
+        """An honorific, a role, a demonym or a state's name: "Mr", "Presidents", "Ukrainian"."""
         return (
             token.lower_ in self.gaz.honorifics
+            or self.gaz.role(token.lemma_.lower()) is not None
             or token.lower_.rstrip(".") in self.gaz.honorifics
             or self.gaz.role(token.lower_) is not None
             or self.gaz.state_by_demonym(token.text) is not None

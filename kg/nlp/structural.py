@@ -94,15 +94,14 @@ class StructuralRelations:
         found: list[Role] = []
         root = person.root
         # title before the name: "Ukrainian President Volodymyr Zelensky"
-        found.extend(self._read_region(self._title_region(person, index), index, "title"))
+        # "Presidents Muhammadu Buhari of Nigeria": the party after the name
+        after = self._of_anchors(root, index)
+        found.extend(self._title_roles(self._title_region(person, index), after, index))
         if not any(role.anchors for role in found):
             # the parser often breaks long titles apart: read the words before the name in order
-            flat = self._read_region(self._words_before(person, index), index, "title")
+            flat = self._title_roles(self._words_before(person, index), after, index)
             if any(role.anchors for role in flat):
                 found = flat
-        # "Presidents Muhammadu Buhari of Nigeria": the party after the name
-        if found:
-            found[-1].anchors.extend(self._of_anchors(root, index))
         # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
         for child in root.children:
             if child.dep_ == "appos" and not _inside(child, person.span) and not index.at(child, Label.PERSON):
@@ -127,6 +126,13 @@ class StructuralRelations:
         del doc
         return found
 
+    def _title_roles(self, region: list[Token], after: list[ActorSpan], index: ActorIndex) -> list[Role]:
+        """The roles in a title; the party named after the name belongs to the last one."""
+        roles = self._read_region(region, index, "title")
+        if roles:
+            roles[-1].anchors.extend(after)
+        return roles
+
     def _title_region(self, person: ActorSpan, index: ActorIndex) -> list[Token]:
         """The words before a name that modify it, up to a comma or a word outside its phrase."""
         doc = person.span.doc
@@ -136,7 +142,7 @@ class StructuralRelations:
         sent_start = person.span.sent.start
         while i >= sent_start:
             token = doc[i]
-            if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ") and token.lower_ != "of":
+            if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
                 break
             if index.at(token, Label.PERSON):
                 break  # another person's name: "US President Donald Trump and Turkish President X"
@@ -157,7 +163,8 @@ class StructuralRelations:
                 break
             if token.pos_ == "ADP" and token.lower_ not in ("of", "to", "for"):
                 break  # "under former president X", "by the President of the United States X"
-            if token.is_lower and token.dep_ not in ("compound", "amod", "prep", "det", "case", "pobj"):
+            is_role = self.gaz.role(token.lower_, exact=True) is not None
+            if token.is_lower and not is_role and token.dep_ not in ("compound", "amod", "prep", "det", "case", "pobj"):
                 break
             region.append(token)
             i -= 1
@@ -218,6 +225,10 @@ class StructuralRelations:
                     continue  # the phrase must be contiguous in the text
                 phrase = _phrase_text(words[i:j])
                 entry = self.gaz.role(phrase, exact=True)
+                if entry is None and words[j - 1].tag_ in ("NNS", "NNPS"):
+                    # "Presidents Buhari and Talon": the plural of a role
+                    phrase = _phrase_text(words[i : j - 1] + [words[j - 1]], last_lemma=True)
+                    entry = self.gaz.role(phrase, exact=True)
                 if entry is not None:
                     roles.append(Role(phrase, entry, words[i].i, rule))
                     i = j
@@ -373,8 +384,11 @@ def _preposition_before(actor: ActorSpan) -> str | None:
     return doc[i].lower_ if i >= 0 and doc[i].pos_ == "ADP" else None
 
 
-def _phrase_text(tokens: list[Token]) -> str:
-    return " ".join(t.lower_ for t in tokens).replace(" - ", "-").replace(" ’s", "'s")
+def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
+    words = [t.lower_ for t in tokens]
+    if last_lemma:
+        words[-1] = tokens[-1].lemma_.lower()
+    return " ".join(words).replace(" - ", "-").replace(" ’s", "'s")
 
 
 def _inside(token: Token, span: Span) -> bool:

@@ -1,0 +1,39 @@
+// Upsert actors of one label: (:Actor:__LABEL__ {id, name, aliases, articles, resolution, iso3?}).
+//
+// A template: kg.sinks.neo4j replaces __LABEL__ with a member of kg.models.Label (Person,
+// State, Organization, Delegation) and nothing else, since Cypher cannot take a label as a
+// parameter. Every value comes in as a parameter.
+//
+// Parameters:
+//   $rows  [{id, properties: {name, aliases, articles, resolution, iso3?, ...}}],
+//          built by kg.sinks.neo4j.node_rows
+//
+// A new actor gets all its properties. A known actor is written only when the row brings
+// something new, and then gets the union: the longer name wins (the other becomes an
+// alias), aliases, articles and resolution steps are merged and sorted. So loading the
+// same rows twice sets nothing, and a second batch of articles merges into the first.
+UNWIND $rows AS row
+MERGE (n:Actor {id: row.id})
+  ON CREATE SET n:__LABEL__, n += row.properties
+WITH n, row.properties AS p
+WHERE size(p.name) > size(n.name)
+   OR NOT p.name IN [n.name] + n.aliases
+   OR any(x IN p.aliases WHERE NOT x IN [n.name] + n.aliases)
+   OR any(x IN p.articles WHERE NOT x IN n.articles)
+   OR any(x IN p.resolution WHERE NOT x IN n.resolution)
+   OR (n.iso3 IS NULL AND p.iso3 IS NOT NULL)
+WITH n, p, CASE WHEN size(p.name) > size(n.name) THEN p.name ELSE n.name END AS name
+WITH n, p, name,
+     COLLECT {
+       UNWIND [n.name, p.name] + n.aliases + p.aliases AS x
+       WITH DISTINCT x WHERE x <> name
+       RETURN x ORDER BY x
+     } AS aliases,
+     COLLECT { UNWIND n.articles + p.articles AS x RETURN DISTINCT x ORDER BY x } AS articles,
+     COLLECT { UNWIND n.resolution + p.resolution AS x RETURN DISTINCT x ORDER BY x } AS resolution
+SET n.name = name,
+    n.aliases = aliases,
+    n.articles = articles,
+    n.resolution = resolution,
+    n.iso3 = coalesce(n.iso3, p.iso3)
+RETURN count(*) AS updated

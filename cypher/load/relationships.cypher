@@ -1,0 +1,53 @@
+// Upsert relationships of one type: (:Actor)-[:__TYPE__ {...}]->(:Actor).
+//
+// A template: kg.sinks.neo4j replaces __TYPE__ with a member of kg.models.RelType (LEADS,
+// MEMBER_OF, REPRESENTS, NEGOTIATES_WITH, MEDIATES, ACCUSES, MEETS) and nothing else, since
+// Cypher cannot take a relationship type as a parameter. Every value comes in as a parameter.
+// Both ends must have been loaded already (actors.cypher); rows whose ends are missing
+// are skipped by the MATCHes.
+//
+// Parameters:
+//   $rows  [{source, target, properties: {articles, count, confidence, first_date?,
+//            last_date?, role?, claim?, claims?, evidence_article, evidence_sentence,
+//            evidence_start, evidence_end, evidence_rule, evidence_confidence,
+//            evidence_date}}], built by kg.sinks.neo4j.relationship_rows
+//
+// The evidence is kept on the relationship as parallel lists: the i-th entries of the
+// evidence_* lists describe one sentence (an unknown date is ""). One piece of evidence
+// is identified by article, start, end and rule. A known relationship is written only
+// when the row brings evidence, a role or a claim it lacks; the evidence is then appended
+// and the aggregates (articles, count, confidence, first and last date) are recomputed.
+UNWIND $rows AS row
+MATCH (s:Actor {id: row.source})
+MATCH (t:Actor {id: row.target})
+MERGE (s)-[r:__TYPE__]->(t)
+  ON CREATE SET r += row.properties
+WITH r, row.properties AS p,
+     [i IN range(0, size(r.evidence_article) - 1) |
+       r.evidence_article[i] + '|' + r.evidence_start[i] + '|' + r.evidence_end[i] + '|' + r.evidence_rule[i]] AS known
+WITH r, p,
+     [i IN range(0, size(p.evidence_article) - 1)
+       WHERE NOT p.evidence_article[i] + '|' + p.evidence_start[i] + '|' + p.evidence_end[i] + '|'
+                 + p.evidence_rule[i] IN known] AS new
+WHERE size(new) > 0
+   OR (r.role IS NULL AND p.role IS NOT NULL)
+   OR any(c IN coalesce(p.claims, []) WHERE NOT c IN coalesce(r.claims, []))
+WITH r, p, new,
+     [d IN r.evidence_date + [i IN new | p.evidence_date[i]] WHERE d <> ''] AS dates
+SET r.evidence_article = r.evidence_article + [i IN new | p.evidence_article[i]],
+    r.evidence_sentence = r.evidence_sentence + [i IN new | p.evidence_sentence[i]],
+    r.evidence_start = r.evidence_start + [i IN new | p.evidence_start[i]],
+    r.evidence_end = r.evidence_end + [i IN new | p.evidence_end[i]],
+    r.evidence_rule = r.evidence_rule + [i IN new | p.evidence_rule[i]],
+    r.evidence_confidence = r.evidence_confidence + [i IN new | p.evidence_confidence[i]],
+    r.evidence_date = r.evidence_date + [i IN new | p.evidence_date[i]],
+    r.count = r.count + size(new),
+    r.articles = COLLECT { UNWIND r.articles + p.articles AS x RETURN DISTINCT x ORDER BY x },
+    r.confidence = CASE WHEN p.confidence > r.confidence THEN p.confidence ELSE r.confidence END,
+    r.first_date = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d < m THEN d ELSE m END),
+    r.last_date = reduce(m = null, d IN dates | CASE WHEN m IS NULL OR d > m THEN d ELSE m END),
+    r.role = coalesce(r.role, p.role),
+    r.claim = coalesce(r.claim, p.claim),
+    r.claims = CASE WHEN p.claims IS NULL THEN r.claims
+                    ELSE coalesce(r.claims, []) + [c IN p.claims WHERE NOT c IN coalesce(r.claims, [])] END
+RETURN count(*) AS updated

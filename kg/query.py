@@ -1,0 +1,72 @@
+"""Run a Cypher query (from the library in ``cypher/`` or given inline) and get a table back.
+
+    query = find_query("delegation_leaders")          # or inline_query("MATCH ...")
+    result = run_query(query, {"delegation": "Russia delegation"}, Neo4jSettings.from_env())
+    result.columns, result.rows, result.records()
+
+Values come back as plain Python (nodes and relationships as dicts of their
+properties, temporal values as ISO 8601 strings), ready for a table, JSON or CSV.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import neo4j
+from neo4j import graph as neo4j_graph
+
+from kg.cypher import Query
+from kg.sinks.neo4j import Neo4jError, Neo4jSettings, connect, explain
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def run_query(query: Query, params: Mapping[str, Any], settings: Neo4jSettings) -> QueryResult:
+    """Run one statement in an auto-commit transaction; every ``$parameter`` it uses must be given.
+
+    The library's queries treat a parameter given as null as "all"
+    (``$delegation`` null: every delegation), so parameters that a query uses but
+    the caller left out are passed as null.
+    """
+    bound = {name: None for name in query.parameters} | dict(params)
+    driver = connect(settings)
+    try:
+        with driver.session(database=settings.database) as session:
+            result = session.run(neo4j.Query(query.text), bound)
+            columns = list(result.keys())
+            rows = [[plain(value) for value in record.values()] for record in result]
+    except Exception as exc:
+        error = explain(exc, settings)
+        if isinstance(error, Neo4jError) and query.source != "command line":
+            error = Neo4jError(f"{query.source}: {error}")
+        raise error from None
+    finally:
+        driver.close()
+    return QueryResult(columns, rows)
+
+
+def plain(value: Any) -> Any:
+    """A driver value as plain Python: dicts, lists, str, numbers, bool, None."""
+    if isinstance(value, neo4j_graph.Node):
+        return {"_labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j_graph.Relationship):
+        return {"_type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j_graph.Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return str(value)

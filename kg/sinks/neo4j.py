@@ -1,0 +1,373 @@
+"""Load the graph into Neo4j: idempotent, batched, values only as parameters.
+
+    settings = Neo4jSettings.from_env(uri="bolt://localhost:7687")
+    report = load_graph(graph, articles, settings)   # or load_output("kg-out", settings)
+    report.relationships_created, report.seconds
+
+The model (docs/neo4j.md has the picture):
+
+* every actor is one ``(:Actor:<Label> {id, name, aliases, articles, resolution,
+  iso3})`` node, ``<Label>`` one of :class:`kg.models.Label`, unique on ``id``;
+* every graph edge is one ``-[:<TYPE>]->`` relationship between actors, ``<TYPE>``
+  one of :class:`kg.models.RelType`, with the aggregates (articles, count,
+  confidence, first and last date, role, claim) and its evidence as parallel
+  ``evidence_*`` lists;
+* every article is one ``(:Article {id, title, date, url})`` node, unique on
+  ``id``; ``articles`` and ``evidence_article`` hold those ids.
+
+Rows are built by pure functions (:func:`node_rows`, :func:`relationship_rows`,
+:func:`article_rows`) and written ``batch_size`` at a time by the statements in
+``cypher/load/``, one transaction per batch. Every statement writes only what
+is new, so loading the same graph twice changes nothing, a load that failed
+half-way can simply be run again, and a graph built from other articles
+merges into what is there.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import neo4j
+from neo4j import exceptions as driver_errors
+
+from kg.cypher import fill_template, read_statement, schema_statements
+from kg.models import Article, Label, RelType
+
+DEFAULT_URI = "neo4j://localhost:7687"
+DEFAULT_USER = "neo4j"
+# Rows per transaction: large enough to amortise the round trip, small enough for a modest heap.
+DEFAULT_BATCH_SIZE = 5000
+URI_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+ARTICLE_FIELDS = ("title", "date", "url")
+# The evidence fields, with the value that stands for a missing one (Neo4j lists hold no nulls).
+EVIDENCE_FIELDS = {"article": "", "sentence": "", "start": -1, "end": -1, "rule": "", "confidence": 0.0, "date": ""}
+
+
+class Neo4jError(Exception):
+    """A Neo4j failure, told in one line: unreachable, refused login, unknown database, bad query."""
+
+
+@dataclass(frozen=True)
+class Neo4jSettings:
+    """Where the server is and how to log in; see :meth:`from_env`."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None  # None: the server's default database
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: str | None) -> Neo4jSettings:
+        """Neo4j's own variables (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE),
+        then ``overrides`` (uri, user, password, database) where they are not None."""
+        env = os.environ if environ is None else environ
+        values: dict[str, str | None] = {
+            "uri": env.get("NEO4J_URI"),
+            "user": env.get("NEO4J_USERNAME"),
+            "password": env.get("NEO4J_PASSWORD"),
+            "database": env.get("NEO4J_DATABASE"),
+        }
+        unknown = overrides.keys() - values.keys()
+        if unknown:
+            raise TypeError(f"unknown Neo4j settings: {', '.join(sorted(unknown))}")
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**{k: v for k, v in values.items() if v})
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        return None if self.password is None else (self.user, self.password)
+
+
+@dataclass
+class LoadReport:
+    """What a load changed, from the server's own counters."""
+
+    articles: int = 0  # rows sent
+    nodes: int = 0
+    relationships: int = 0
+    nodes_created: int = 0  # actors and articles
+    nodes_updated: int = 0  # already there, and given something new
+    relationships_created: int = 0
+    relationships_updated: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    constraints_added: int = 0
+    indexes_added: int = 0
+    seconds: float = 0.0
+
+    @property
+    def changed(self) -> bool:
+        return any((self.nodes_created, self.nodes_updated, self.relationships_created,
+                    self.relationships_updated, self.properties_set, self.labels_added))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**vars(self), "changed": self.changed}
+
+
+# --- connecting ---------------------------------------------------------------------------
+
+
+def connect(settings: Neo4jSettings) -> neo4j.Driver:
+    """A driver for the server, checked with one query against the database.
+
+    Raises :class:`Neo4jError` with one line when the server cannot be reached,
+    refuses the login or has no such database.
+    """
+    scheme = settings.uri.partition("://")[0]
+    if "://" not in settings.uri or scheme not in URI_SCHEMES:
+        raise Neo4jError(f"invalid Neo4j URI {settings.uri!r}: expected {', '.join(s + '://' for s in URI_SCHEMES)}")
+    try:
+        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth, connection_timeout=15.0)
+    except (driver_errors.ConfigurationError, ValueError) as exc:
+        raise Neo4jError(f"invalid Neo4j URI {settings.uri!r}: {_first_line(str(exc))}") from None
+    try:
+        with driver.session(database=settings.database) as session:
+            session.run("RETURN 1").consume()
+    except Exception as exc:
+        driver.close()
+        raise explain(exc, settings) from None
+    return driver
+
+
+def explain(exc: BaseException, settings: Neo4jSettings) -> Exception:
+    """A driver exception as a one-line :class:`Neo4jError`; anything else unchanged."""
+    where = f"Neo4j at {settings.uri}"
+    if isinstance(exc, Neo4jError):
+        return exc
+    if isinstance(exc, driver_errors.AuthError) or (
+        isinstance(exc, driver_errors.ClientError) and (exc.code or "").startswith("Neo.ClientError.Security.")
+    ):
+        if settings.password is None:
+            return Neo4jError(f"{where} needs a password: set NEO4J_PASSWORD or pass --password")
+        return Neo4jError(
+            f"{where} refused the login of user {settings.user!r}: {_server_message(exc)} "
+            "(check NEO4J_USERNAME/NEO4J_PASSWORD or --user/--password)"
+        )
+    if isinstance(exc, driver_errors.ClientError) and exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+        return Neo4jError(f"{where} has no database {settings.database!r} (check NEO4J_DATABASE or --database)")
+    if isinstance(exc, (driver_errors.ServiceUnavailable, driver_errors.SessionExpired, OSError)):
+        return Neo4jError(f"cannot reach {where}: {_reason(exc)}")
+    if isinstance(exc, driver_errors.Neo4jError):
+        return Neo4jError(f"{where}: {exc.code}: {_server_message(exc)}")
+    if isinstance(exc, driver_errors.DriverError):
+        return Neo4jError(f"{where}: {type(exc).__name__}: {_first_line(str(exc))}")
+    return exc if isinstance(exc, Exception) else Neo4jError(str(exc))
+
+
+def _server_message(exc: driver_errors.Neo4jError) -> str:
+    return _first_line(exc.message or str(exc))
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    found = re.search(r"\(reason (.+)\)\s*$", text)
+    reason = found.group(1) if found else _first_line(text.splitlines()[-1] if text else type(exc).__name__)
+    return re.sub(r"^\[Errno -?\d+\]\s*", "", reason)
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""
+
+
+# --- rows (pure) --------------------------------------------------------------------------
+
+
+def node_rows(graph: nx.MultiDiGraph, label: Label) -> list[dict[str, Any]]:
+    """One ``{id, properties}`` row per actor of ``label``, in the graph's order."""
+    rows = []
+    for node_id, data in graph.nodes(data=True):
+        if data.get("label") != label.value:
+            continue
+        properties = {k: v for k, v in data.items() if k not in ("label", "id")}
+        properties.setdefault("name", node_id)
+        for key in ("aliases", "articles", "resolution"):
+            properties.setdefault(key, [])
+        rows.append({"id": node_id, "properties": _properties(properties)})
+    return rows
+
+
+def relationship_rows(graph: nx.MultiDiGraph, rel_type: RelType) -> list[dict[str, Any]]:
+    """One ``{source, target, properties}`` row per edge of ``rel_type``.
+
+    The evidence list becomes parallel ``evidence_<field>`` lists (Neo4j keeps no
+    maps in properties, nor nulls in lists: an unknown date is ``""``).
+    """
+    rows = []
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if data.get("type", key) != rel_type.value:
+            continue
+        evidence = data.get("evidence") or []
+        properties = {k: v for k, v in data.items() if k not in ("type", "evidence", "source", "target", "key")}
+        properties.setdefault("articles", sorted({e["article"] for e in evidence}))
+        properties.setdefault("count", len(evidence))
+        properties.setdefault("confidence", max((e["confidence"] for e in evidence), default=0.0))
+        for name, missing in EVIDENCE_FIELDS.items():
+            properties[f"evidence_{name}"] = [missing if e.get(name) is None else e[name] for e in evidence]
+        rows.append({"source": source, "target": target, "properties": _properties(properties)})
+    return rows
+
+
+def article_rows(graph: nx.MultiDiGraph, articles: Iterable[Article] = ()) -> list[dict[str, Any]]:
+    """One ``{id, properties}`` row per article: those given, and every id the graph cites.
+
+    An id that the graph cites without an :class:`Article` gets a node with its id only.
+    """
+    known: dict[str, dict[str, Any]] = {}
+    for article in articles:
+        known[article.id] = {name: getattr(article, name) for name in ARTICLE_FIELDS}
+    cited: set[str] = set()
+    for _, data in graph.nodes(data=True):
+        cited.update(data.get("articles") or [])
+    for _, _, data in graph.edges(data=True):
+        cited.update(data.get("articles") or [])
+        cited.update(e["article"] for e in data.get("evidence") or [])
+    return [
+        {"id": article_id, "properties": _properties(known.get(article_id, {}))}
+        for article_id in sorted(cited | known.keys())
+    ]
+
+
+def _properties(values: Mapping[str, Any]) -> dict[str, Any]:
+    """Values Neo4j can store: scalars and lists of scalars; None left out; the rest as JSON."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        if isinstance(value, float) and not math.isfinite(value):
+            continue
+        if isinstance(value, (list, tuple)):
+            out[key] = _list_value(list(value))
+        elif isinstance(value, (str, int, float, bool)):
+            out[key] = value
+        else:
+            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    return out
+
+
+def _list_value(values: list[Any]) -> list[Any] | str:
+    """Neo4j stores homogeneous lists of scalars: ints among floats become floats, others JSON."""
+    kinds = {bool if isinstance(v, bool) else type(v) for v in values}
+    if kinds <= {int, float} and float in kinds:
+        return [float(v) for v in values]
+    if len(kinds) <= 1 and kinds <= {str, int, float, bool}:
+        return values
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def load_graph(
+    graph: nx.MultiDiGraph,
+    articles: Iterable[Article],
+    settings: Neo4jSettings,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_batch: Callable[[str, int], None] | None = None,
+) -> LoadReport:
+    """Write ``graph`` and its ``articles`` into the database; see the module's docstring.
+
+    ``on_batch(kind, rows)`` is called after each committed batch ("articles",
+    a label or a relationship type), for a progress bar.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    started = time.perf_counter()
+    report = LoadReport()
+    driver = connect(settings)
+    try:
+        with driver.session(database=settings.database) as session:
+            for query in schema_statements():
+                counters = session.run(query.text).consume().counters
+                report.constraints_added += counters.constraints_added
+                report.indexes_added += counters.indexes_added
+            article_statement = read_statement("load/articles.cypher")
+            rows = article_rows(graph, articles)
+            report.articles = len(rows)
+            _write(session, article_statement, rows, batch_size, report, "nodes", "articles", on_batch)
+            actor_template = read_statement("load/actors.cypher")
+            for label in Label:
+                rows = node_rows(graph, label)
+                report.nodes += len(rows)
+                statement = fill_template(actor_template, label)
+                _write(session, statement, rows, batch_size, report, "nodes", label.value, on_batch)
+            relationship_template = read_statement("load/relationships.cypher")
+            for rel_type in RelType:
+                rows = relationship_rows(graph, rel_type)
+                report.relationships += len(rows)
+                statement = fill_template(relationship_template, rel_type)
+                _write(session, statement, rows, batch_size, report, "relationships", rel_type.value, on_batch)
+    except Exception as exc:
+        raise explain(exc, settings) from None
+    finally:
+        driver.close()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def load_output(
+    out_dir: str | Path,
+    settings: Neo4jSettings,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_batch: Callable[[str, int], None] | None = None,
+) -> LoadReport:
+    """Load what ``kg ingest --out OUT_DIR`` wrote: ``graph.json`` and the articles of its records."""
+    from kg.ingest import GRAPH_JSON
+    from kg.sinks.jsonfile import read_json
+
+    path = Path(out_dir) / GRAPH_JSON
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file (run `kg ingest --out {out_dir}` first)")
+    try:
+        graph = read_json(path)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a kg graph ({type(exc).__name__}: {exc})") from None
+    return load_graph(graph, stored_articles(out_dir), settings, batch_size, on_batch)
+
+
+def stored_articles(out_dir: str | Path) -> Iterator[Article]:
+    """The articles of the extraction records in ``out_dir`` (id, title, date, url)."""
+    from kg.store import ExtractionStore
+
+    # load() reads every record whatever pipeline made it: only the article is used here.
+    for extraction in ExtractionStore(out_dir, pipeline_fingerprint="").load():
+        yield extraction.article
+
+
+def _write(
+    session: neo4j.Session,
+    statement: str,
+    rows: Sequence[dict[str, Any]],
+    batch_size: int,
+    report: LoadReport,
+    kind: str,
+    name: str,
+    on_batch: Callable[[str, int], None] | None,
+) -> None:
+    """Run ``statement`` over ``rows``, one transaction per batch (retried on transient errors)."""
+
+    def work(tx: neo4j.ManagedTransaction, batch: Sequence[dict[str, Any]]) -> tuple[int, Any]:
+        result = tx.run(statement, rows=batch)
+        updated = result.single(strict=True)["updated"]
+        return updated, result.consume().counters
+
+    for start in range(0, len(rows), batch_size):
+        batch = rows[start:start + batch_size]
+        updated, counters = session.execute_write(work, batch)
+        report.nodes_created += counters.nodes_created
+        report.relationships_created += counters.relationships_created
+        report.properties_set += counters.properties_set
+        report.labels_added += counters.labels_added
+        if kind == "nodes":
+            report.nodes_updated += updated
+        else:
+            report.relationships_updated += updated
+        if on_batch is not None:
+            on_batch(name, len(batch))
