@@ -39,6 +39,21 @@ FOUND = [
         "Qatari and Egyptian negotiators met on Sunday.",
         {("Qatar delegation", "REPRESENTS", "Qatar"), ("Egypt delegation", "REPRESENTS", "Egypt")},
     ),
+    # one plural role, several states, as many names in order
+    (
+        "The Kenyan minister met his Ugandan and Tanzanian counterparts, Jeje Odongo and Liberata Mulamula.",
+        {("Jeje Odongo", "REPRESENTS", "Uganda"), ("Liberata Mulamula", "REPRESENTS", "Tanzania")},
+    ),
+    # the aide of a leader represents what the leader leads
+    (
+        "French President Emmanuel Macron's spokeswoman, Maud Bregeon, declined to comment.",
+        {("Maud Bregeon", "REPRESENTS", "France")},
+    ),
+    # plural titles and the party after each name
+    (
+        "Presidents Paul Kagame of Rwanda and Felix Tshisekedi of DR Congo signed the accord.",
+        {("Paul Kagame", "LEADS", "Rwanda"), ("Felix Tshisekedi", "LEADS", "DR Congo")},
+    ),
     # coordinated names share the state of the first title
     (
         "Indian prime minister Narendra Modi and finance minister Nirmala Sitharaman attended.",

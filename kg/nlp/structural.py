@@ -83,7 +83,8 @@ class StructuralRelations:
         for person in people:
             for role in roles[id(person)]:
                 relations.extend(self._role_relations(person, role, index))
-        relations.extend(self._distributed_roles(people, index))
+        relations.extend(self._distributed_roles(doc, index))
+        relations.extend(self._roles_of_people(people, roles, relations))
         relations.extend(self._verb_relations(doc, index))
         return _unique(relations)
 
@@ -194,6 +195,9 @@ class StructuralRelations:
 
     def _read_region(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
         """Find role phrases in a run of tokens and attach each anchor actor to one of them."""
+        # another person's title belongs to them: "French President Emmanuel Macron's spokeswoman"
+        people = {a.root.i for t in region for a in index.at(t, Label.PERSON)}
+        region = [t for t in region if index.at(t, Label.PERSON) or not any(a.i in people for a in t.ancestors)]
         if not region:
             return []
         roles = self._role_phrases(region, index, rule)
@@ -274,6 +278,21 @@ class StructuralRelations:
             for rel_type, target in self._role_targets(role, anchor, index):
                 yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
 
+    def _roles_of_people(
+        self, people: list[ActorSpan], roles: dict[int, list[Role]], relations: list[RelationSpan]
+    ) -> Iterator[RelationSpan]:
+        """A role of a person who leads something represents what they lead: "German
+        Chancellor Angela Merkel's spokesperson, Steffen Seibert" -> Seibert represents Germany."""
+        led = [r for r in relations if r.type == RelType.LEADS and r.target.label in (Label.STATE, Label.ORGANIZATION)]
+        for person in people:
+            for role in roles[id(person)]:
+                if role.past or role.entry.relation == "LEADS" or any(a.label != Label.PERSON for a in role.anchors):
+                    continue
+                for anchor in role.anchors:
+                    for rel in led:
+                        if rel.source.span == anchor.span:
+                            yield RelationSpan(person, RelType.REPRESENTS, rel.target, person.span.sent, "role_of_leader", 0.7, role=role.phrase)
+
     def _role_targets(self, role: Role, anchor: ActorSpan, index: ActorIndex) -> Iterator[tuple[RelType, ActorSpan]]:
         kind = role.entry.relation
         if anchor.label == Label.PERSON:
@@ -296,26 +315,22 @@ class StructuralRelations:
             return
         yield RelType(kind), anchor
 
-    def _distributed_roles(self, people: list[ActorSpan], index: ActorIndex) -> Iterator[RelationSpan]:
-        """One role noun for several states and names, in order: "his Greek, Cypriot and French
-        counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves Le Drian"."""
-        by_root = {p.root.i: p for p in people}
-        for person in people:
-            root = person.root
-            if root.dep_ != "appos" or root.head.i in by_root:
+    def _distributed_roles(self, doc: Doc, index: ActorIndex) -> Iterator[RelationSpan]:
+        """One plural role for several states, then as many names, in order: "his Greek,
+        Cypriot and French counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves
+        Le Drian(, respectively)"."""
+        for noun in doc:
+            entry = self.gaz.role(noun.lemma_.lower(), exact=True)
+            if entry is None or noun.tag_ not in ("NNS", "NNPS") or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
                 continue
-            region = self._noun_phrase(root.head, stop=person.span)
-            roles = self._role_phrases(region, index, "apposition")
-            states = _outermost([a for t in region for a in index.at(t, Label.STATE)], region)
-            if len(roles) != 1 or len(states) < 2:
+            modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+            states = _dedupe_spans(a for m in modifiers for t in conjuncts_with(m) for a in index.headed_by(t, Label.STATE))
+            names = _listed_people(doc, noun.i + 2, index)
+            if len(states) < 2 or len(names) != len(states):
                 continue
-            names = [by_root[t.i] for t in _list_items(root) if t.i in by_root]
-            if len(names) != len(states):
-                continue
-            role = roles[0]
-            kind = RelType.REPRESENTS if role.entry.relation != "LEADS" else RelType.LEADS
-            for name, state in zip(names, states):
-                yield RelationSpan(name, kind, state, person.span.sent, "respectively", 0.75, role=role.phrase)
+            kind = RelType.LEADS if entry.relation == "LEADS" else RelType.REPRESENTS
+            for name, state in zip(names, sorted(states, key=lambda a: a.span.start)):
+                yield RelationSpan(name, kind, state, noun.sent, "respectively", 0.75, role=noun.lemma_.lower())
 
     # --- verbs --------------------------------------------------------------------------
 
@@ -429,17 +444,27 @@ def _prefer(anchors: list[ActorSpan], entry: RoleEntry) -> list[ActorSpan]:
     return (orgs or anchors)[:1]
 
 
-def _list_items(root: Token) -> list[Token]:
-    """The names in "A, B and C" whether the parser chained them by conj or appos."""
-    items = [root]
-    frontier = [root]
-    while frontier:
-        token = frontier.pop()
-        for child in token.children:
-            if child.dep_ in ("conj", "appos") and child not in items:
-                items.append(child)
-                frontier.append(child)
-    return sorted(items, key=lambda t: t.i)
+def _dedupe_spans(actors: Iterable[ActorSpan]) -> list[ActorSpan]:
+    out: list[ActorSpan] = []
+    for actor in actors:
+        if all(actor.span != other.span for other in out):
+            out.append(actor)
+    return out
+
+
+def _listed_people(doc: Doc, start: int, index: ActorIndex) -> list[ActorSpan]:
+    """The names listed from ``start`` on: "A, B and C", nothing else between them."""
+    people: list[ActorSpan] = []
+    i = start
+    while i < len(doc):
+        found = [a for a in index.at(doc[i], Label.PERSON) if a.span.start == i]
+        if not found:
+            break
+        people.append(found[0])
+        i = found[0].span.end
+        while i < len(doc) and doc[i].text in (",", "and"):
+            i += 1
+    return people
 
 
 def _unique(relations: list[RelationSpan]) -> list[RelationSpan]:
