@@ -1,5 +1,6 @@
-// People two actors have in common: who leads, sits on or represents both (two delegations,
-// a delegation and an agency, two governments).
+// People two actors have in common: who leads, sits on or represents both.
+//
+// For two delegations, a delegation and an agency ("Russia delegation" and "GRU"), two governments.
 //
 // Parameters:
 //   $first   an actor's name, alias or id (any case), e.g. "Russia delegation"

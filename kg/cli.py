@@ -5,8 +5,11 @@ stderr in one line), 2 usage error.
 """
 from __future__ import annotations
 
+import csv
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,24 @@ def cli() -> None:
     """
 
 
+def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--uri, --user, --password, --database; each overrides Neo4j's own environment variable."""
+
+    @click.option("--uri", help="Neo4j server [env NEO4J_URI; default neo4j://localhost:7687].")
+    @click.option("--user", help="Neo4j user [env NEO4J_USERNAME; default neo4j].")
+    @click.option("--password", help="Neo4j password [env NEO4J_PASSWORD].")
+    @click.option("--database", help="Neo4j database [env NEO4J_DATABASE; default: the server's default].")
+    @functools.wraps(command)
+    def wrapper(*args: Any, uri: str | None, user: str | None, password: str | None, database: str | None,
+                **kwargs: Any) -> Any:
+        from kg.sinks.neo4j import Neo4jSettings
+
+        settings = Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
+        return command(*args, settings=settings, **kwargs)
+
+    return wrapper
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--out", "-o", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
@@ -41,21 +62,33 @@ def cli() -> None:
               help="Extra gazetteer YAML file (states, organizations, titles, media); repeatable.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: one per core, at most 2).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--neo4j", "to_neo4j", is_flag=True,
+              help="Then load the graph into Neo4j (as `kg load` does; see --uri and NEO4J_URI).")
+@neo4j_options
 def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_files: tuple[str, ...],
-           workers: int | None, as_json: bool) -> None:
+           workers: int | None, as_json: bool, to_neo4j: bool, settings: Any) -> None:
     """Extract actors and relations from articles and write the graph.
 
     PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively) or
     - for standard input. Articles already read into OUT are skipped; the graph
-    in OUT covers every article read into it so far.
+    in OUT covers every article read into it so far. With --neo4j the graph is
+    then loaded into Neo4j (the server is checked before reading starts).
 
     \b
     Example:
       kg ingest data/articles --out kg-out
       cat news.jsonl | kg ingest - --out kg-out --json
+      NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg ingest data/articles --neo4j
     """
     from kg.ingest import ingest as run_ingest
     from kg.nlp import ModelNotFound
+    from kg.sinks.neo4j import Neo4jError, connect, load_graph, stored_articles
+
+    if to_neo4j:
+        try:
+            connect(settings).close()
+        except Neo4jError as exc:
+            raise click.ClickException(str(exc)) from None
 
     with _progress() as progress:
         task = progress.add_task("articles", total=None)
@@ -71,11 +104,112 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
         except ModelNotFound as exc:
             raise click.ClickException(str(exc)) from None
     summary = result.summary
+    report = None
+    if to_neo4j:
+        try:
+            with _load_progress() as progress:
+                task = progress.add_task("loading into Neo4j", total=None)
+                report = load_graph(result.graph, stored_articles(out_dir), settings,
+                                    on_batch=lambda _, rows: progress.advance(task, rows))
+        except Neo4jError as exc:
+            raise click.ClickException(str(exc)) from None
     if as_json:
-        click.echo(json.dumps({**summary, "failures": [str(f) for f in result.failures]}, indent=2))
+        extra = {"neo4j": report.to_dict()} if report else {}
+        click.echo(json.dumps({**summary, "failures": [str(f) for f in result.failures], **extra}, indent=2))
     else:
         _print_summary(summary)
+        if report:
+            _print_load_report(report, settings)
     sys.exit(1 if result.failures else 0)
+
+
+@cli.command()
+@click.argument("out_dir", default="kg-out", type=click.Path(exists=True, file_okay=False))
+@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Rows written per transaction.")
+@click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@neo4j_options
+def load(out_dir: str, batch_size: int, as_json: bool, settings: Any) -> None:
+    """Load the graph that `kg ingest` wrote into OUT_DIR into Neo4j.
+
+    Actors become (:Actor:Person|State|Organization|Delegation) nodes, relations
+    typed relationships with their evidence, articles (:Article) nodes.
+    Loading is safe to repeat: what is already there is left alone, and a graph
+    of other articles merges into it. The server comes from NEO4J_URI,
+    NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE, or the flags.
+
+    \b
+    Example:
+      NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg load kg-out
+    """
+    from kg.sinks.neo4j import Neo4jError, load_output
+
+    try:
+        with _load_progress() as progress:
+            task = progress.add_task("loading into Neo4j", total=None)
+            report = load_output(out_dir, settings, batch_size=batch_size,
+                                 on_batch=lambda _, rows: progress.advance(task, rows))
+    except (Neo4jError, OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), indent=2))
+    else:
+        _print_load_report(report, settings)
+
+
+@cli.command()
+@click.argument("query_name", metavar="QUERY", required=False)
+@click.option("--execute", "-e", "text", metavar="CYPHER", help="Run this Cypher instead of a file.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A query parameter; VALUE is read as JSON when it parses, else as a string. Repeatable.")
+@click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list of objects.")
+@click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV (lists as JSON).")
+@click.option("--list", "list_queries", is_flag=True, help="List the queries of the library and their parameters.")
+@neo4j_options
+def query(query_name: str | None, text: str | None, params: tuple[str, ...], as_json: bool, as_csv: bool,
+          list_queries: bool, settings: Any) -> None:
+    """Run a Cypher query against Neo4j and print the rows as a table.
+
+    QUERY is a .cypher file or the name of a query in the project's library
+    (cypher/NAME.cypher; see --list). Parameters the query uses but that are
+    not given are null, which the library's queries read as "all".
+
+    \b
+    Example:
+      kg query delegation_leaders
+      kg query actor_profile --param name="Igor Kostyukov"
+      kg query -e "MATCH (a:State) RETURN a.name AS state ORDER BY state" --csv
+    """
+    from kg.cypher import QueryNotFound, find_query, inline_query, library, parse_params
+    from kg.query import run_query
+    from kg.sinks.neo4j import Neo4jError
+
+    if list_queries:
+        _print_library(library())
+        return
+    if (query_name is None) == (text is None):
+        raise click.UsageError("give either a QUERY (a file or a library name) or -e CYPHER")
+    if as_json and as_csv:
+        raise click.UsageError("--json and --csv exclude each other")
+    try:
+        chosen = inline_query(text) if text is not None else find_query(query_name)
+        values = parse_params(params)
+    except QueryNotFound as exc:
+        raise click.BadParameter(str(exc), param_hint="QUERY") from None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--param") from None
+    try:
+        result = run_query(chosen, values, settings)
+    except Neo4jError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.records(), ensure_ascii=False, indent=2))
+    elif as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([[_csv_cell(v) for v in row] for row in result.rows])
+    else:
+        _print_rows(result.columns, result.rows)
 
 
 @cli.command(name="eval")
@@ -147,6 +281,61 @@ def _print_summary(summary: dict[str, Any]) -> None:
     stdout.print(top)
     for path in summary["outputs"]:
         stdout.print(f"wrote {path}", highlight=False)
+
+
+def _load_progress() -> Progress:
+    """The progress bar of a load; off when stderr is not a terminal, so an error stays one line."""
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}: {task.completed} rows"), TimeElapsedColumn(),
+        console=stderr, transient=True, disable=not stderr.is_terminal,
+    )
+
+
+def _print_load_report(report: Any, settings: Any) -> None:
+    where = settings.uri + (f" (database {settings.database})" if settings.database else "")
+    stdout.print(
+        f"loaded into {where} in {report.seconds:.1f} s: "
+        f"{report.nodes} actors, {report.relationships} relations, {report.articles} articles; "
+        f"{report.nodes_created} nodes and {report.relationships_created} relationships created, "
+        f"{report.nodes_updated} nodes and {report.relationships_updated} relationships updated",
+        highlight=False,
+    )
+
+
+def _print_library(queries: list[Any]) -> None:
+    table = Table(title="Query library (kg query NAME)")
+    for column in ("name", "what it answers", "parameters"):
+        table.add_column(column)
+    for q in queries:
+        table.add_row(q.name, q.description, " ".join(f"${p}" for p in q.parameters))
+    stdout.print(table)
+
+
+def _print_rows(columns: list[str], rows: list[list[Any]]) -> None:
+    table = Table(caption=f"{len(rows)} row{'s' if len(rows) != 1 else ''}")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*(_table_cell(v) for v in row))
+    stdout.print(table)
+
+
+def _table_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 def _print_scores(result: Any) -> None:

@@ -26,6 +26,7 @@ class Lexicon:
     locative_prepositions: frozenset[str]
     travel_verbs: frozenset[str]
     past_role_modifiers: frozenset[str]
+    non_state_sectors: frozenset[str]
     lead_verbs: frozenset[str]
     membership_verbs: frozenset[str]
     membership_prepositions: frozenset[str]

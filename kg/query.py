@@ -30,11 +30,11 @@ class QueryResult:
 
 
 def run_query(query: Query, params: Mapping[str, Any], settings: Neo4jSettings) -> QueryResult:
-    """Run one statement in an auto-commit transaction; every ``$parameter`` it uses must be given.
+    """Run one statement in an auto-commit transaction and fetch every row.
 
-    The library's queries treat a parameter given as null as "all"
-    (``$delegation`` null: every delegation), so parameters that a query uses but
-    the caller left out are passed as null.
+    A ``$parameter`` the statement uses but ``params`` lacks is passed as null,
+    which the library's queries read as "all" (``$delegation`` null: every
+    delegation).
     """
     bound = {name: None for name in query.parameters} | dict(params)
     driver = connect(settings)

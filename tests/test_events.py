@@ -39,6 +39,7 @@ FOUND = [
             ("Russia", "MEETS", "Switzerland"),
         },
     ),
+    ("Greek and Turkish diplomats met in Athens.", {("Greece", "MEETS", "Turkey")}),
     # NEGOTIATES_WITH: talks between, coordinated delegations, negotiate with
     ("Talks between Ethiopia and Egypt resumed in Khartoum.", {("Ethiopia", "NEGOTIATES_WITH", "Egypt")}),
     (
@@ -58,6 +59,15 @@ FOUND = [
     (
         "The talks between Ethiopia and Eritrea were brokered by Saudi Arabia.",
         {("Saudi Arabia", "MEDIATES", "Ethiopia"), ("Saudi Arabia", "MEDIATES", "Eritrea")},
+    ),
+    # a host of talks between two delegations is a go-between
+    (
+        "Saudi officials hosted Sudanese and Chadian delegations in Jeddah for talks.",
+        {
+            ("Saudi Arabia", "MEDIATES", "Sudan"),
+            ("Saudi Arabia", "MEDIATES", "Chad"),
+            ("Sudan delegation", "NEGOTIATES_WITH", "Chad delegation"),
+        },
     ),
     # a title stands for the person who holds it earlier in the article
     (

@@ -28,6 +28,8 @@ FOUND = [
     ("He was welcomed by President Cyril Ramaphosa of South Africa.", {("Cyril Ramaphosa", "LEADS", "South Africa")}),
     # passive and active lead verbs
     ("The Iranian delegation was led by Abbas Araghchi.", {("Abbas Araghchi", "LEADS", "Iran delegation")}),
+    # a participle: "the delegation, led by X"
+    ("The Houthi delegation, led by Mohammed Abdulsalam, arrived in Muscat.", {("Mohammed Abdulsalam", "LEADS", "Houthis delegation")}),
     # membership verbs
     (
         "Israel's team includes Ron Dermer and David Barnea.",
@@ -67,6 +69,9 @@ NOT_FOUND = [
     ("Former French President Nicolas Sarkozy was sentenced.", {("Nicolas Sarkozy", "LEADS", "France")}),
     # an ambassador to a country represents the sender, not the host
     ("US Ambassador to Germany Richard Grenell wrote a letter.", {("Richard Grenell", "REPRESENTS", "Germany")}),
+    # a role narrowed by a sector heads a body, not the state: an opposition leader leads no state
+    ("Belarusian opposition leader Sviatlana Tsikhanouskaya spoke in Vilnius.", {("Sviatlana Tsikhanouskaya", "LEADS", "Belarus")}),
+    ("Egyptian intelligence chief Abbas Kamel arrived in Gaza.", {("Abbas Kamel", "LEADS", "Egypt")}),
     # a person who leads an entity does not also represent it
     ("Brazilian President Luiz Inacio Lula da Silva spoke.", {("Luiz Inacio Lula da Silva", "REPRESENTS", "Brazil")}),
 ]

@@ -109,7 +109,9 @@ class EventRelations:
                 # "with China's president, Xi Jinping": the name in apposition to a title
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
             if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
-                actors = [a for c in item.children if c.dep_ in ("amod", "compound", "poss", "nmod") for a in index.headed_by(c)]
+                # "Greek and Turkish diplomats", "Russia's government"
+                modifiers = [c for c in item.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+                actors = [a for c in modifiers for t in conjuncts_with(c) for a in index.headed_by(t)]
                 actors += [a for o in self._prep_objects(item, "of", "from") for a in self._actors(o, index)]
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
@@ -315,12 +317,21 @@ class EventRelations:
             seconds = self._actors(self._child(agent, "pobj") if agent else None, index)
         else:
             firsts = self._subjects(verb, index)
-            seconds = self._actors(self._child(verb, "dobj"), index)
+            # the parser sometimes hangs a long object on the verb as npadvmod: "met ... chief X"
+            seconds = self._actors(self._child(verb, "dobj") or self._child(verb, "npadvmod"), index)
             seconds += [a for o in self._prep_objects(verb, "with") for a in self._actors(o, index)]
         if lemma != "meet":
             # "hosted"/"received"/"visited" a person is a meeting; visiting a country is not
             seconds = [a for a in seconds if a.label in (Label.PERSON, Label.DELEGATION)]
+        if lemma == "host" and len(seconds) > 1 and self._for_talks(verb):
+            # "Turkey hosted Ukrainian and Russian delegations for talks": a go-between
+            yield from self._mediations(firsts, seconds, verb, "host_talks", 0.75)
+            yield from self._pairs(seconds, [], RelType.NEGOTIATES_WITH, verb, "host_talks", 0.75)
+            return
         yield from self._pairs(firsts, seconds, RelType.MEETS, verb, "meet_verb", 0.8)
+
+    def _for_talks(self, verb: Token) -> bool:
+        return any(o.lemma_.lower() in self.lex.negotiation_nouns for o in self._prep_objects(verb, "for"))
 
     def _talk_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "A spoke with B", "A and B spoke on the phone" (talking alone is no meeting)."""

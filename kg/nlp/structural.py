@@ -45,6 +45,7 @@ class Role:
     rule: str
     anchors: list[ActorSpan] = field(default_factory=list)
     past: bool = False
+    sector: str | None = None  # a noun narrowing the role: "intelligence" chief, "opposition" leader
 
 
 @Language.factory(
@@ -234,12 +235,20 @@ class StructuralRelations:
                     phrase = _phrase_text(words[i : j - 1] + [words[j - 1]], last_lemma=True)
                     entry = self.gaz.role(phrase, exact=True)
                 if entry is not None:
-                    roles.append(Role(phrase, entry, words[i].i, rule))
+                    roles.append(Role(phrase, entry, words[i].i, rule, sector=self._sector(words[i:j])))
                     i = j
                     break
             else:
                 i += 1
         return roles
+
+    def _sector(self, phrase: list[Token]) -> str | None:
+        """A lower-case noun right before a role that narrows it: "intelligence chief"
+        (but not another role: "AU chairperson President X")."""
+        before = phrase[0].doc[phrase[0].i - 1] if phrase[0].i > 0 else None
+        if before is None or before.pos_ != "NOUN" or not before.is_lower or before.dep_ not in ("compound", "nmod"):
+            return None
+        return None if self.gaz.role(before.lemma_.lower(), exact=True) else before.lemma_.lower()
 
     def _share_roles_across_coordination(
         self, people: list[ActorSpan], roles: dict[int, list[Role]], index: ActorIndex
@@ -266,7 +275,7 @@ class StructuralRelations:
                 anchors = self._of_anchors(root, index)
                 if anchors:
                     last = first[-1]
-                    own.append(Role(last.phrase, last.entry, last.start, "coordination", anchors, last.past))
+                    own.append(Role(last.phrase, last.entry, last.start, "coordination", anchors, last.past, last.sector))
 
     # --- from roles to relations ----------------------------------------------------------
 
@@ -307,8 +316,10 @@ class StructuralRelations:
         if anchor.label == Label.DELEGATION:
             yield (RelType.LEADS if kind == "LEADS" else RelType.MEMBER_OF), anchor
             return
-        if kind == "LEADS" and anchor.label == Label.STATE and role.entry.target == "organization":
-            yield RelType.REPRESENTS, anchor
+        if kind == "LEADS" and anchor.label == Label.STATE and (role.entry.target == "organization" or role.sector):
+            # "Egyptian intelligence chief X" heads a body of the state; an "opposition leader" none
+            if role.sector not in self.lex.non_state_sectors:
+                yield RelType.REPRESENTS, anchor
             return
         if kind == "MEMBER_OF" and anchor.label == Label.STATE:
             yield RelType.REPRESENTS, anchor
@@ -358,6 +369,14 @@ class StructuralRelations:
                     for leader in index.headed_by(token, Label.PERSON):
                         for target in led[:1]:
                             yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
+        # participle: "The Taliban delegation, led by Abdul Ghani Baradar, ..."
+        elif verb.dep_ == "acl" and "agent" in deps:
+            led = index.headed_by(verb.head, *PARTIES)
+            for obj in deps["agent"].children:
+                for token in conjuncts_with(obj):
+                    for leader in index.headed_by(token, Label.PERSON):
+                        for target in led[:1]:
+                            yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_participle", 0.85, role=verb.lemma_)
         # active: "Kostyukov heads the delegation"; relative: "X, who now leads the administration"
         elif "nsubj" in deps and "dobj" in deps:
             subject = deps["nsubj"]

@@ -125,7 +125,10 @@ def connect(settings: Neo4jSettings) -> neo4j.Driver:
     if "://" not in settings.uri or scheme not in URI_SCHEMES:
         raise Neo4jError(f"invalid Neo4j URI {settings.uri!r}: expected {', '.join(s + '://' for s in URI_SCHEMES)}")
     try:
-        driver = neo4j.GraphDatabase.driver(settings.uri, auth=settings.auth, connection_timeout=15.0)
+        # Notifications (a property no node has yet, ...) are hints for query authors, not for users.
+        driver = neo4j.GraphDatabase.driver(
+            settings.uri, auth=settings.auth, connection_timeout=15.0, notifications_min_severity="OFF"
+        )
     except (driver_errors.ConfigurationError, ValueError) as exc:
         raise Neo4jError(f"invalid Neo4j URI {settings.uri!r}: {_first_line(str(exc))}") from None
     try:
@@ -177,7 +180,21 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-# --- rows (pure) --------------------------------------------------------------------------
+# --- rows (pure) ------------------------------------------------------------------------
+
+
+def check_schema(graph: nx.MultiDiGraph) -> None:
+    """Raise ValueError unless every label and relation type is in the closed lists."""
+    labels, types = {m.value for m in Label}, {m.value for m in RelType}
+    for node_id, data in graph.nodes(data=True):
+        if data.get("label") not in labels:
+            raise ValueError(f"actor {node_id!r} has label {data.get('label')!r}, not one of {', '.join(sorted(labels))}")
+    for source, target, key, data in graph.edges(keys=True, data=True):
+        if data.get("type", key) not in types:
+            raise ValueError(
+                f"relation {source!r} -> {target!r} has type {data.get('type', key)!r}, "
+                f"not one of {', '.join(sorted(types))}"
+            )
 
 
 def node_rows(graph: nx.MultiDiGraph, label: Label) -> list[dict[str, Any]]:
@@ -274,11 +291,16 @@ def load_graph(
 ) -> LoadReport:
     """Write ``graph`` and its ``articles`` into the database; see the module's docstring.
 
+    Raises ValueError for a label or relation type outside the closed lists (before
+    anything is written) and :class:`Neo4jError` when the server fails; the batches
+    committed before a failure stay, and running the load again completes it.
+
     ``on_batch(kind, rows)`` is called after each committed batch ("articles",
     a label or a relationship type), for a progress bar.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    check_schema(graph)
     started = time.perf_counter()
     report = LoadReport()
     driver = connect(settings)
