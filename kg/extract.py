@@ -10,11 +10,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
-from kg.models import Article, Evidence, Extraction, Label, Mention, Relation, RelType
+from kg.models import Article, Evidence, Extraction, Label, Mention, Relation, RelType, Title
 from kg.resolve import ArticleResolver
 
 # Every delegation represents its party: "the Russian delegation" -> Russia.
 DELEGATION_PARTY_RULE = "delegation_party"
+# A role without its party, completed from other articles: "President Donald Trump".
+TITLE_RULE = "title_known_elsewhere"
 
 
 def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
@@ -60,11 +62,16 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
                 )
             )
     relations = _clean(relations)
+    titles = [
+        Title(resolver.key(t.person), t.role, t.type, _evidence(t.sentence, article, TITLE_RULE, 0.6))
+        for t in doc._.kg_titles or []
+    ]
     return Extraction(
         article=article,
         actors={key: actor.to_dict() for key, actor in sorted(resolver.actors.items())},
         mentions=mentions,
         relations=relations,
+        titles=titles,
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import networkx as nx
 
-from kg.models import Extraction, Relation, RelType
+from kg.models import Extraction, Relation, RelType, Title
 from kg.resolve import person_identities
 
 
@@ -26,14 +26,17 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     """Merge extractions (in any order) into one deterministic graph."""
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str, str], dict[str, Any]] = {}
+    titles: list[Title] = []
     for extraction in extractions:
         article = extraction.article
         for key, actor in extraction.actors.items():
             _merge_node(nodes, key, actor, article.id)
         for relation in extraction.relations:
             _merge_edge(edges, relation)
+        titles.extend(extraction.titles)
 
-    nodes, edges = _join_people(nodes, edges)
+    nodes, edges, joins = _join_people(nodes, edges)
+    _complete_titles(titles, joins, nodes, edges)
     graph = nx.MultiDiGraph()
     for key in sorted(nodes):
         graph.add_node(key, **_finish_node(key, nodes[key]))
@@ -44,13 +47,13 @@ def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
 def _join_people(
     nodes: dict[str, dict[str, Any]], edges: dict[tuple[str, str, str], dict[str, Any]]
-) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]]]:
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]], dict[str, str]]:
     """One node per person across articles: spelling variants and bare surnames join the
     full name (:func:`kg.resolve.person_identities`); the reason is kept on the node."""
     people = {k: (n["name"], len(n["articles"])) for k, n in nodes.items() if n["label"] == "Person"}
     joins = person_identities(people)
     if not joins:
-        return nodes, edges
+        return nodes, edges, {}
     for key, (target, reason) in sorted(joins.items()):
         node, into = nodes.pop(key), nodes[target]
         into["aliases"] |= node["aliases"] | {node["name"]}
@@ -66,7 +69,34 @@ def _join_people(
         into = joined.setdefault((source, rel_type, target), {"type": rel_type, "evidence": [], "roles": [], "claims": []})
         for name in ("evidence", "roles", "claims"):
             into[name].extend(x for x in edge[name] if x not in into[name])
-    return nodes, joined
+    return nodes, joined, {key: target for key, (target, _) in joins.items()}
+
+
+def _complete_titles(
+    titles: list[Title],
+    joins: dict[str, str],
+    nodes: dict[str, dict[str, Any]],
+    edges: dict[tuple[str, str, str], dict[str, Any]],
+) -> None:
+    """ "President Donald Trump" in one article, "US President Donald Trump" in another:
+    the first article's sentence becomes evidence of the edge the second one states, when
+    the person holds that role towards exactly one actor and the article names that actor."""
+    for title in titles:
+        person = joins.get(title.person, title.person)
+        targets = {
+            target
+            for (source, rel_type, target), edge in edges.items()
+            if source == person and rel_type == title.type.value and title.role in edge["roles"]
+        }
+        if len(targets) != 1:
+            continue
+        target = targets.pop()
+        if title.evidence.article not in nodes[target]["articles"]:
+            continue
+        edge = edges[(person, title.type.value, target)]
+        evidence = asdict(title.evidence)
+        if evidence not in edge["evidence"]:
+            edge["evidence"].append(evidence)
 
 
 def _merge_node(nodes: dict[str, dict[str, Any]], key: str, actor: dict[str, Any], article_id: str) -> None:

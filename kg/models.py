@@ -93,6 +93,17 @@ class Relation:
     claim: str | None = None  # ACCUSES: "of exploiting a US-backed energy truce"
 
 
+@dataclass(frozen=True)
+class Title:
+    """A role stated without what it is of ("President Donald Trump"): the graph completes
+    it when other articles say of what ("US President Donald Trump")."""
+
+    person: str
+    role: str
+    type: RelType
+    evidence: Evidence
+
+
 @dataclass
 class Extraction:
     """Everything read from one article: the actors it names and the relations it states."""
@@ -101,6 +112,7 @@ class Extraction:
     actors: dict[str, dict[str, Any]] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    titles: list[Title] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +120,7 @@ class Extraction:
             "actors": self.actors,
             "mentions": [_enum_safe(asdict(m)) for m in self.mentions],
             "relations": [_enum_safe(asdict(r)) for r in self.relations],
+            "titles": [_enum_safe(asdict(t)) for t in self.titles],
         }
 
     @classmethod
@@ -125,6 +138,10 @@ class Extraction:
                     }
                 )
                 for r in data["relations"]
+            ],
+            titles=[
+                Title(**{**t, "type": RelType(t["type"]), "evidence": Evidence(**t["evidence"])})
+                for t in data.get("titles", [])
             ],
         )
 

@@ -99,3 +99,20 @@ def test_graph_joins_a_bare_surname_to_the_only_full_name():
     graph = build_graph([_people("a1", "Recep Tayyip Erdoğan"), _people("a2", "Erdogan")])
     assert list(graph.nodes) == ["person:recep-tayyip-erdogan"]
     assert graph.nodes["person:recep-tayyip-erdogan"]["articles"] == ["a1", "a2"]
+
+
+def test_graph_completes_a_title_from_another_article():
+    from kg.models import Title
+
+    anchored = _extraction("a1", "2024-01-01", [("person:volodymyr-zelenskyy", RelType.LEADS, "state:UKR")])
+    anchored.relations[0] = Relation(**{**anchored.relations[0].__dict__, "role": "president"})
+    bare = _extraction("a2", "2024-01-02", [])
+    evidence = Evidence("a2", "President Volodymyr Zelenskyy spoke.", 0, 36, "title_known_elsewhere", 0.6, "2024-01-02")
+    bare.titles.append(Title("person:volodymyr-zelenskyy", "president", RelType.LEADS, evidence))
+    unrelated = _extraction("a3", None, [])
+    unrelated.titles.append(Title("person:volodymyr-zelenskyy", "foreign minister", RelType.REPRESENTS, evidence))
+    graph = build_graph([anchored, bare, unrelated])
+    edge = graph.edges["person:volodymyr-zelenskyy", "state:UKR", "LEADS"]
+    assert edge["articles"] == ["a1", "a2"]
+    assert edge["count"] == 2
+    assert not graph.has_edge("person:volodymyr-zelenskyy", "state:UKR", "REPRESENTS")

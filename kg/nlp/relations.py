@@ -23,6 +23,16 @@ class RelationSpan:
     claim: str | None = None
 
 
+@dataclass(frozen=True)
+class TitleSpan:
+    """A role a person holds without the text saying of what: "President Donald Trump"."""
+
+    person: ActorSpan
+    role: str
+    type: RelType
+    sentence: Span
+
+
 class ActorIndex:
     """Find the actor a token belongs to. Built once per Doc by each relation component."""
 

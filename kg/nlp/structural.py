@@ -29,7 +29,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
 from kg.nlp.extensions import register_extensions
-from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with
+from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with
 
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 6
@@ -50,7 +50,7 @@ class Role:
 
 @Language.factory(
     "kg_structural_relations",
-    assigns=["doc._.kg_relations", "doc._.kg_actors"],
+    assigns=["doc._.kg_relations", "doc._.kg_actors", "doc._.kg_titles"],
     requires=["doc._.kg_actors", "token.dep"],
     default_config={"gazetteer_files": []},
 )
@@ -68,18 +68,27 @@ class StructuralRelations:
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
-        relations = self.match(doc, index)
-        self.set_annotations(doc, index, relations)
+        relations, titles = self.match(doc, index)
+        self.set_annotations(doc, index, relations, titles)
         return doc
 
-    def set_annotations(self, doc: Doc, index: ActorIndex, relations: list[RelationSpan]) -> None:
+    def set_annotations(
+        self, doc: Doc, index: ActorIndex, relations: list[RelationSpan], titles: list[TitleSpan]
+    ) -> None:
         doc._.kg_actors = sorted(index.actors, key=lambda a: (a.span.start, a.span.end, a.label.value))
         doc._.kg_relations = list(doc._.kg_relations or []) + relations
+        doc._.kg_titles = list(doc._.kg_titles or []) + titles
 
-    def match(self, doc: Doc, index: ActorIndex) -> list[RelationSpan]:
+    def match(self, doc: Doc, index: ActorIndex) -> tuple[list[RelationSpan], list[TitleSpan]]:
         people = [a for a in index.actors if a.label == Label.PERSON]
         roles = {id(p): self._roles(p, index) for p in people}
         self._share_roles_across_coordination(people, roles, index)
+        titles = [
+            TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent)
+            for p in people
+            for r in roles[id(p)]
+            if not r.anchors and not r.past and not r.sector and r.entry.relation != "MEMBER_OF"
+        ]
         relations: list[RelationSpan] = []
         for person in people:
             for role in roles[id(person)]:
@@ -87,7 +96,7 @@ class StructuralRelations:
         relations.extend(self._distributed_roles(doc, index))
         relations.extend(self._roles_of_people(people, roles, relations))
         relations.extend(self._verb_relations(doc, index))
-        return _unique(relations)
+        return _unique(relations), titles
 
     # --- finding roles ---------------------------------------------------------------------
 
