@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import registry
+from spacy.util import filter_spans
 
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
@@ -90,17 +91,53 @@ class KnownNames:
     assigns=["doc.spans"],
     default_config={"gazetteer_files": []},
 )
-def make_gazetteer_ruler(nlp: Language, name: str, gazetteer_files: list[str]) -> SpanRuler:
-    """A span ruler loaded with every name in the gazetteer (longest match wins)."""
-    ruler = SpanRuler(
-        nlp,
-        name,
-        spans_key=GAZETTEER_KEY,
-        spans_filter=registry.misc.get("spacy.first_longest_spans_filter.v1")(),
-        overwrite=True,
-    )
-    ruler.add_patterns(load_gazetteer(tuple(gazetteer_files)).patterns(nlp))
-    return ruler
+def make_gazetteer_matcher(nlp: Language, name: str, gazetteer_files: list[str]) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp, load_gazetteer(tuple(gazetteer_files)))
+
+
+class GazetteerMatcher:
+    """Mark every gazetteer name in ``doc.spans["kg_gazetteer"]``; the longest match wins.
+
+    The gazetteer's token patterns say how each name may be written (capitals-only names
+    as written, short names not in lower case, long names in any case). A phrase matcher
+    on lower-case text finds the candidates in one pass, and each is then checked against
+    its pattern: the same result as a token-pattern ruler, several times faster.
+    """
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.patterns: dict[str, list[tuple[str, str, list[dict[str, Any]]]]] = {}
+        for entry in gazetteer.patterns(nlp):
+            words = [t.get("LOWER") or t["ORTH"].lower() for t in entry["pattern"]]
+            key = " ".join(words)
+            if key not in self.patterns:
+                self.patterns[key] = []
+                self.matcher.add(key, [Doc(nlp.vocab, words=words)])
+            self.patterns[key].append((entry["label"], entry["id"], entry["pattern"]))
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def match(self, doc: Doc) -> list[Span]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            span = doc[start:end]
+            for label, ident, pattern in self.patterns[doc.vocab.strings[match_id]]:
+                if all(_token_fits(t, p) for t, p in zip(span, pattern)):
+                    found.append(Span(doc, start, end, label=label, span_id=ident))
+                    break
+        return filter_spans(found)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> None:
+        doc.spans[GAZETTEER_KEY] = spans
+
+
+def _token_fits(token: Token, pattern: dict[str, Any]) -> bool:
+    """Whether a token is written as its pattern asks: exactly (ORTH), or not in lower case."""
+    if "ORTH" in pattern and token.text != pattern["ORTH"]:
+        return False
+    return not (pattern.get("IS_LOWER") is False and token.is_lower)
 
 
 @Language.factory(
