@@ -81,8 +81,12 @@ class ArticleResolver:
         self._acronyms: dict[str, str] = {}
 
     def prepare(self, spans: list[ActorSpan]) -> None:
-        names = {tuple(clean_name(a.text).split()) for a in spans if a.label == Label.PERSON}
-        self._full_names = sorted((n for n in names if len(n) > 1), key=len, reverse=True)
+        mentions = [tuple(clean_name(a.text).split()) for a in spans if a.label == Label.PERSON]
+        # a surname alone is the person the article names most in full, then first:
+        # "Biden" is Joe Biden where Joe Biden is named more often than Hunter Biden
+        counts = {n: mentions.count(n) for n in mentions if len(n) > 1}
+        first = {n: mentions.index(n) for n in counts}
+        self._full_names = sorted(counts, key=lambda n: (-len(n), -counts[n], first[n]))
         for actor in spans:
             if actor.label == Label.ORGANIZATION and actor.ref is None:
                 acronym = _bracketed_acronym(actor)
