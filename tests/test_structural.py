@@ -35,6 +35,10 @@ FOUND = [
         "Israel's team includes Ron Dermer and David Barnea.",
         {("Ron Dermer", "MEMBER_OF", "Israel delegation"), ("David Barnea", "MEMBER_OF", "Israel delegation")},
     ),
+    (
+        "The Saudi side was represented by Faisal bin Farhan and Adel al-Jubeir.",
+        {("Faisal bin Farhan", "MEMBER_OF", "Saudi Arabia delegation"), ("Adel al-Jubeir", "MEMBER_OF", "Saudi Arabia delegation")},
+    ),
     # a delegation represents its party
     ("The Chinese delegation arrived in Geneva on Monday.", {("China delegation", "REPRESENTS", "China")}),
     (

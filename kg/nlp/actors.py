@@ -237,11 +237,24 @@ class ActorTyper:
                 yield ActorSpan(doc[token.i : token.i + 1], Label.ORGANIZATION, org.ref, "short name", party=org)
 
     def _is_full_or_known_name(self, span: Span, known: KnownNames) -> bool:
-        """One word is a person only as the surname of a full name or after a title
-        ("Turkish president Erdoğan"); the model also tags "Twitter" or "Poseidon" PERSON."""
+        """One word is a person only as the surname of a full name, after a title ("Turkish
+        president Erdoğan") or as the actor of a verb of saying or of an event; the model
+        also tags "Twitter" or "Poseidon" PERSON."""
         if len(span) > 1 or span[0].text in known.surnames:
             return True
-        return span.start > 0 and self._is_title_word(span.doc[span.start - 1])
+        return (span.start > 0 and self._is_title_word(span.doc[span.start - 1])) or self._acts(span.root)
+
+    def _acts(self, token: Token) -> bool:
+        """Whether a word is the subject or partner of a verb of saying or of an event:
+        "Zelensky met Trump", "Putin and Trump had a call", "Erdogan said"."""
+        if token.dep_ == "conj":
+            return self._acts(token.head)
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in ("with", "by"):
+            head = head.head
+        elif token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return False
+        return head.lemma_.lower() in self.lex.actor_verbs
 
     def _unlabelled_people(self, doc: Doc, taken: set[int], known: KnownNames) -> Iterator[ActorSpan]:
         """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""

@@ -363,6 +363,8 @@ class StructuralRelations:
                 yield from self._lead_verb(token, index)
             if lemma in self.lex.membership_verbs:
                 yield from self._membership_verb(token, index)
+            if lemma in self.lex.passive_membership_verbs:
+                yield from self._passive_membership(token, index)
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.lex.membership_prepositions:
                     yield from self._alongside(token, prep, index)
@@ -406,6 +408,18 @@ class StructuralRelations:
             for member in index.headed_by(token, Label.PERSON):
                 for team in teams[:1]:
                     yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_verb", 0.85)
+
+    def _passive_membership(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "The US side was represented by X and Y", "the delegation was joined by Z" """
+        deps = {c.dep_: c for c in verb.children}
+        if "nsubjpass" not in deps or "agent" not in deps:
+            return
+        teams = index.headed_by(deps["nsubjpass"], Label.DELEGATION)
+        for obj in deps["agent"].children:
+            for token in conjuncts_with(obj):
+                for member in index.headed_by(token, Label.PERSON):
+                    for team in teams[:1]:
+                        yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_passive", 0.8)
 
     def _alongside(self, verb: Token, prep: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "The Russian delegation is led by X, alongside ... the Kremlin's envoy, Kirill Dmitriev" """
