@@ -31,6 +31,9 @@ PRONOUNS = {"he", "she", "him", "her"}
 MAX_CLIMB = 4
 # Dependencies that join several actors into one subject, however the parser chained them.
 SUBJECT_LINKS = {"conj", "appos", "compound", "amod"}
+# Prepositions through which a governing word reaches an event: "called for talks",
+# "agreed to a meeting" (but not "during the meeting, they agreed").
+PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into"}
 # Tags of finite verbs: "spoke", "speaks", "speak".
 FINITE = {"VBD", "VBZ", "VBP"}
 # Dependencies that start a clause of its own, where a factuality check stops climbing.
@@ -201,7 +204,8 @@ class EventRelations:
                 return True  # "X should be opened, and his critics blame him": a clause of its own
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
-            if current.dep_ in GOVERNED and head.lemma_.lower() in self.lex.nonfactual_governors:
+            governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
+            if governed and head.lemma_.lower() in self.lex.nonfactual_governors:
                 return False
             current = head
         return True
