@@ -145,5 +145,9 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
 
 
 def _query(path: Path) -> Query:
-    name = path.stem if path.parent.resolve() == CYPHER_DIR else str(path)
+    """A query named by its place in ``cypher/`` ("accusations", "schema/actor_id"), else by its path."""
+    try:
+        name = path.resolve().relative_to(CYPHER_DIR).with_suffix("").as_posix()
+    except ValueError:
+        name = str(path)
     return Query(name=name, text=path.read_text(encoding="utf-8"), source=str(path))

@@ -183,7 +183,7 @@ class ActorTyper:
         # Every gazetteer match is settled: a capital that does not act is a place, not an ORG.
         taken |= _tokens([a.span for a in actors]) | _tokens(gazetteer)
 
-        known = KnownNames(lone=_lone_proper_nouns(doc))
+        known = KnownNames(lone=_lone_proper_nouns(doc, self.lex.actor_verbs))
         deferred: list[Span] = []
         for person in people:
             known.add(person)
@@ -449,12 +449,16 @@ def _defined_acronym(token: Token) -> bool:
     )
 
 
-def _lone_proper_nouns(doc: Doc) -> set[str]:
-    """Proper nouns used as a whole name on their own somewhere: "Zelenskyy" in "Zelenskyy said"."""
+def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
+    """Proper nouns used alone as someone who speaks or acts: "Zelenskyy" in "Zelenskyy said",
+    "Trump's call". Names of places and things rarely stand there."""
     def proper(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
 
-    return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha}
+    def acts(t: Token) -> bool:
+        return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
+
+    return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
 
 
 def _tokens(spans: Iterable[Span]) -> set[int]:
@@ -466,8 +470,13 @@ def _same(a: Span, b: Span) -> bool:
 
 
 def _strip_determiner(span: Span) -> Span | None:
+    """The span without a leading article, a trailing possessive, preposition or bracket:
+    "the United States Commission on International Religious Freedom (USCIRF" -> its name."""
     start, end = span.start, span.end
     doc = span.doc
+    bracket = next((t.i for t in span if t.text == "("), None)
+    if bracket is not None and bracket > start:
+        end = bracket
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ")):

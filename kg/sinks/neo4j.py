@@ -30,7 +30,9 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,9 @@ DEFAULT_USER = "neo4j"
 DEFAULT_BATCH_SIZE = 5000
 URI_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 ARTICLE_FIELDS = ("title", "date", "url")
+# Edge attributes that are not relationship properties: the type is the relationship's
+# type, the evidence goes into the evidence_* lists.
+EDGE_ATTRIBUTES_NOT_STORED = frozenset({"type", "evidence", "source", "target", "key"})
 # The evidence fields, with the value that stands for a missing one (Neo4j lists hold no nulls).
 EVIDENCE_FIELDS = {"article": "", "sentence": "", "start": -1, "end": -1, "rule": "", "confidence": 0.0, "date": ""}
 
@@ -183,53 +188,71 @@ def _first_line(text: str) -> str:
 # --- rows (pure) ------------------------------------------------------------------------
 
 
-def check_schema(graph: nx.MultiDiGraph) -> None:
-    """Raise ValueError unless every label and relation type is in the closed lists."""
-    labels, types = {m.value for m in Label}, {m.value for m in RelType}
-    for node_id, data in graph.nodes(data=True):
-        if data.get("label") not in labels:
-            raise ValueError(f"actor {node_id!r} has label {data.get('label')!r}, not one of {', '.join(sorted(labels))}")
-    for source, target, key, data in graph.edges(keys=True, data=True):
-        if data.get("type", key) not in types:
-            raise ValueError(
-                f"relation {source!r} -> {target!r} has type {data.get('type', key)!r}, "
-                f"not one of {', '.join(sorted(types))}"
-            )
-
-
 def node_rows(graph: nx.MultiDiGraph, label: Label) -> list[dict[str, Any]]:
     """One ``{id, properties}`` row per actor of ``label``, in the graph's order."""
-    rows = []
-    for node_id, data in graph.nodes(data=True):
-        if data.get("label") != label.value:
-            continue
-        properties = {k: v for k, v in data.items() if k not in ("label", "id")}
-        properties.setdefault("name", node_id)
-        for key in ("aliases", "articles", "resolution"):
-            properties.setdefault(key, [])
-        rows.append({"id": node_id, "properties": _properties(properties)})
-    return rows
+    return [_node_row(node_id, data) for node_id, data in _nodes_by_label(graph)[label]]
 
 
 def relationship_rows(graph: nx.MultiDiGraph, rel_type: RelType) -> list[dict[str, Any]]:
-    """One ``{source, target, properties}`` row per edge of ``rel_type``.
+    """One ``{source, target, properties}`` row per edge of ``rel_type``, in the graph's order.
 
     The evidence list becomes parallel ``evidence_<field>`` lists (Neo4j keeps no
     maps in properties, nor nulls in lists: an unknown date is ``""``).
     """
-    rows = []
+    return [_relationship_row(*edge) for edge in _edges_by_type(graph)[rel_type]]
+
+
+def _nodes_by_label(graph: nx.MultiDiGraph) -> dict[Label, list[tuple[str, dict[str, Any]]]]:
+    """The actors by label; ValueError for a label outside the closed list."""
+    groups: dict[Label, list[tuple[str, dict[str, Any]]]] = {label: [] for label in Label}
+    for node_id, data in graph.nodes(data=True):
+        groups[_member(Label, data.get("label"), f"actor {node_id!r} has label")].append((node_id, data))
+    return groups
+
+
+def _edges_by_type(graph: nx.MultiDiGraph) -> dict[RelType, list[tuple[str, str, dict[str, Any]]]]:
+    """The edges by type; ValueError for a type outside the closed list."""
+    groups: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = {rel_type: [] for rel_type in RelType}
     for source, target, key, data in graph.edges(keys=True, data=True):
-        if data.get("type", key) != rel_type.value:
-            continue
-        evidence = data.get("evidence") or []
-        properties = {k: v for k, v in data.items() if k not in ("type", "evidence", "source", "target", "key")}
-        properties.setdefault("articles", sorted({e["article"] for e in evidence}))
-        properties.setdefault("count", len(evidence))
-        properties.setdefault("confidence", max((e["confidence"] for e in evidence), default=0.0))
-        for name, missing in EVIDENCE_FIELDS.items():
-            properties[f"evidence_{name}"] = [missing if e.get(name) is None else e[name] for e in evidence]
-        rows.append({"source": source, "target": target, "properties": _properties(properties)})
-    return rows
+        rel_type = _member(RelType, data.get("type", key), f"relation {source!r} -> {target!r} has type")
+        groups[rel_type].append((source, target, data))
+    return groups
+
+
+def _node_row(node_id: str, data: dict[str, Any]) -> dict[str, Any]:
+    properties = _properties({k: v for k, v in data.items() if k not in ("label", "id")})
+    properties.setdefault("name", str(node_id))
+    for key in ("aliases", "articles", "resolution"):
+        properties.setdefault(key, [])
+    return {"id": node_id, "properties": properties}
+
+
+def _relationship_row(source: str, target: str, data: dict[str, Any]) -> dict[str, Any]:
+    evidence = data.get("evidence") or []
+    properties = _properties({k: v for k, v in data.items() if k not in EDGE_ATTRIBUTES_NOT_STORED})
+    if "articles" not in properties:
+        properties["articles"] = sorted({e["article"] for e in evidence})
+    if "count" not in properties:
+        properties["count"] = len(evidence)
+    if "confidence" not in properties:
+        properties["confidence"] = max((float(e["confidence"]) for e in evidence), default=0.0)
+    for name, missing in EVIDENCE_FIELDS.items():
+        column = [e.get(name) for e in evidence]
+        if None in column:
+            column = [missing if v is None else v for v in column]
+        properties["evidence_" + name] = column
+    properties["evidence_confidence"] = [float(v) for v in properties["evidence_confidence"]]
+    return {"source": source, "target": target, "properties": properties}
+
+
+def _member(enum: type[Label] | type[RelType], value: Any, what: str) -> Any:
+    member = _MEMBERS[enum].get(value)
+    if member is None:
+        raise ValueError(f"{what} {value!r}, not one of {', '.join(m.value for m in enum)}")
+    return member
+
+
+_MEMBERS: dict[type, dict[Any, Any]] = {enum: {m.value: m for m in enum} for enum in (Label, RelType)}
 
 
 def article_rows(graph: nx.MultiDiGraph, articles: Iterable[Article] = ()) -> list[dict[str, Any]]:
@@ -256,14 +279,18 @@ def _properties(values: Mapping[str, Any]) -> dict[str, Any]:
     """Values Neo4j can store: scalars and lists of scalars; None left out; the rest as JSON."""
     out = {}
     for key, value in values.items():
-        if value is None:
-            continue
-        if isinstance(value, float) and not math.isfinite(value):
-            continue
-        if isinstance(value, (list, tuple)):
-            out[key] = _list_value(list(value))
-        elif isinstance(value, (str, int, float, bool)):
+        kind = type(value)
+        if kind is str or kind is int or kind is bool:
             out[key] = value
+        elif kind is list or kind is tuple:
+            out[key] = _list_value(list(value))
+        elif value is None:
+            continue
+        elif kind is float:
+            if math.isfinite(value):
+                out[key] = value
+        elif isinstance(value, Enum):
+            out[key] = value.value
         else:
             out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
     return out
@@ -271,11 +298,11 @@ def _properties(values: Mapping[str, Any]) -> dict[str, Any]:
 
 def _list_value(values: list[Any]) -> list[Any] | str:
     """Neo4j stores homogeneous lists of scalars: ints among floats become floats, others JSON."""
-    kinds = {bool if isinstance(v, bool) else type(v) for v in values}
-    if kinds <= {int, float} and float in kinds:
-        return [float(v) for v in values]
+    kinds = set(map(type, values))
     if len(kinds) <= 1 and kinds <= {str, int, float, bool}:
         return values
+    if kinds <= {int, float}:
+        return [float(v) for v in values]
     return json.dumps(values, ensure_ascii=False, sort_keys=True, default=str)
 
 
@@ -300,9 +327,29 @@ def load_graph(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
-    check_schema(graph)
     started = time.perf_counter()
+    nodes = _nodes_by_label(graph)  # checks every label and type before anything is written
+    edges = _edges_by_type(graph)
     report = LoadReport()
+    batches: list[_Batch] = []
+
+    def plan(statement: str, name: str, kind: str, items: Sequence[Any], build: Callable[..., dict[str, Any]]) -> None:
+        for start in range(0, len(items), batch_size):
+            batches.append(_Batch(statement, name, kind, items[start:start + batch_size], build))
+
+    provenance = article_rows(graph, articles)
+    report.articles = len(provenance)
+    plan(read_statement("load/articles.cypher"), "articles", "nodes", provenance, lambda row: row)
+    template = read_statement("load/actors.cypher")
+    for label, items in nodes.items():
+        report.nodes += len(items)
+        plan(fill_template(template, label), label.value, "nodes", items, lambda item: _node_row(*item))
+    template = read_statement("load/relationships.cypher")
+    for rel_type, items in edges.items():
+        report.relationships += len(items)
+        plan(fill_template(template, rel_type), rel_type.value, "relationships", items,
+             lambda item: _relationship_row(*item))
+
     driver = connect(settings)
     try:
         with driver.session(database=settings.database) as session:
@@ -310,22 +357,7 @@ def load_graph(
                 counters = session.run(query.text).consume().counters
                 report.constraints_added += counters.constraints_added
                 report.indexes_added += counters.indexes_added
-            article_statement = read_statement("load/articles.cypher")
-            rows = article_rows(graph, articles)
-            report.articles = len(rows)
-            _write(session, article_statement, rows, batch_size, report, "nodes", "articles", on_batch)
-            actor_template = read_statement("load/actors.cypher")
-            for label in Label:
-                rows = node_rows(graph, label)
-                report.nodes += len(rows)
-                statement = fill_template(actor_template, label)
-                _write(session, statement, rows, batch_size, report, "nodes", label.value, on_batch)
-            relationship_template = read_statement("load/relationships.cypher")
-            for rel_type in RelType:
-                rows = relationship_rows(graph, rel_type)
-                report.relationships += len(rows)
-                statement = fill_template(relationship_template, rel_type)
-                _write(session, statement, rows, batch_size, report, "relationships", rel_type.value, on_batch)
+            _run(session, batches, report, on_batch)
     except Exception as exc:
         raise explain(exc, settings) from None
     finally:
@@ -363,33 +395,49 @@ def stored_articles(out_dir: str | Path) -> Iterator[Article]:
         yield extraction.article
 
 
-def _write(
-    session: neo4j.Session,
-    statement: str,
-    rows: Sequence[dict[str, Any]],
-    batch_size: int,
-    report: LoadReport,
-    kind: str,
-    name: str,
+@dataclass(frozen=True)
+class _Batch:
+    """One transaction's worth: a statement and the items whose rows it writes."""
+
+    statement: str
+    name: str  # "articles", a label or a relationship type
+    kind: str  # "nodes" or "relationships"
+    items: Sequence[Any]
+    build: Callable[[Any], dict[str, Any]]
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [self.build(item) for item in self.items]
+
+
+def _run(
+    session: neo4j.Session, batches: Sequence[_Batch], report: LoadReport,
     on_batch: Callable[[str, int], None] | None,
 ) -> None:
-    """Run ``statement`` over ``rows``, one transaction per batch (retried on transient errors)."""
+    """Write the batches in order, one transaction each (retried on transient errors).
 
-    def work(tx: neo4j.ManagedTransaction, batch: Sequence[dict[str, Any]]) -> tuple[int, Any]:
-        result = tx.run(statement, rows=batch)
+    The rows of the next batch are built in a helper thread while the server writes
+    the current one: the driver waits for the server with the GIL released, so the
+    two overlap on two cores.
+    """
+
+    def work(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> tuple[int, Any]:
+        result = tx.run(statement, rows=rows)
         updated = result.single(strict=True)["updated"]
         return updated, result.consume().counters
 
-    for start in range(0, len(rows), batch_size):
-        batch = rows[start:start + batch_size]
-        updated, counters = session.execute_write(work, batch)
-        report.nodes_created += counters.nodes_created
-        report.relationships_created += counters.relationships_created
-        report.properties_set += counters.properties_set
-        report.labels_added += counters.labels_added
-        if kind == "nodes":
-            report.nodes_updated += updated
-        else:
-            report.relationships_updated += updated
-        if on_batch is not None:
-            on_batch(name, len(batch))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-neo4j-rows") as pool:
+        ahead = pool.submit(batches[0].rows) if batches else None
+        for i, batch in enumerate(batches):
+            rows = ahead.result()
+            ahead = pool.submit(batches[i + 1].rows) if i + 1 < len(batches) else None
+            updated, counters = session.execute_write(work, batch.statement, rows)
+            report.nodes_created += counters.nodes_created
+            report.relationships_created += counters.relationships_created
+            report.properties_set += counters.properties_set
+            report.labels_added += counters.labels_added
+            if batch.kind == "nodes":
+                report.nodes_updated += updated
+            else:
+                report.relationships_updated += updated
+            if on_batch is not None:
+                on_batch(batch.name, len(rows))
