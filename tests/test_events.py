@@ -20,6 +20,10 @@ FOUND = [
         "The Egyptian President Abdel Fattah el-Sisi named the Muslim Brotherhood as a terrorist organisation.",
         {("Abdel Fattah el-Sisi", "ACCUSES", "Muslim Brotherhood")},
     ),
+    # reported speech: the speaker accuses whom the clause says did wrong
+    ("Volodymyr Zelensky said Russia had violated the energy truce.", {("Volodymyr Zelensky", "ACCUSES", "Russia")}),
+    ('"Serbia is arming the militias," Albin Kurti said.', {("Albin Kurti", "ACCUSES", "Serbia")}),
+    ("The Pentagon said Iran was responsible for the drone attack.", {("United States Department of Defense", "ACCUSES", "Iran")}),
     # MEETS: transitive, with "with", coordinated subjects, calls, nominal
     ("Emmanuel Macron met Olaf Scholz in Berlin on Monday.", {("Emmanuel Macron", "MEETS", "Olaf Scholz")}),
     ("Antony Blinken met with Wang Yi in Beijing.", {("Antony Blinken", "MEETS", "Wang Yi")}),
@@ -102,6 +106,8 @@ NOT_FOUND = [
     ),
     ("Norway is ready to host talks between Colombia and Venezuela.", {("Norway", "MEDIATES", "Colombia")}),
     ("If Iran attacks, Israel could accuse Iran of aggression.", {("Israel", "ACCUSES", "Iran")}),
+    ("Sergei Lavrov said Russia had not violated the truce.", {("Sergei Lavrov", "ACCUSES", "Russia")}),
+    ("Antony Blinken said Qatar would host the talks.", {("Antony Blinken", "ACCUSES", "Qatar")}),
 ]
 
 

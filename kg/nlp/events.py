@@ -78,6 +78,8 @@ class EventRelations:
                     relations.extend(self._accuse_verb(token, index))
                 if lemma in self.lex.designation_verbs:
                     relations.extend(self._designate_verb(token, index))
+                if lemma in self.lex.speech_verbs:
+                    relations.extend(self._reported_wrongdoing(token, index))
                 if lemma in self.lex.allege_verbs:
                     relations.extend(self._allege_verb(token, index))
                 if lemma in self.lex.meet_verbs:
@@ -271,6 +273,30 @@ class EventRelations:
             if found:
                 return found
         return []
+
+    def _reported_wrongdoing(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """Reported speech that attributes wrongdoing: "Zelensky said Russia had violated
+        the truce", "\"Russia is shelling civilians,\" Zelensky said", "X said Y was
+        responsible for the attack". The speaker accuses the clause's subject."""
+        if not self._verb_factual(verb):
+            return
+        clause = self._child(verb, "ccomp") or (verb.head if verb.dep_ == "parataxis" else None)
+        if clause is None or not self._verb_factual(clause):
+            return
+        wrong = clause.lemma_.lower() in self.lex.wrongdoing_verbs or (
+            clause.lemma_ == "be"
+            and any(c.dep_ in ("acomp", "attr", "prep") and c.lemma_.lower() in self.lex.wrongdoing_predicates for c in clause.children)
+        )
+        if not wrong:
+            return
+        subject = self._child(clause, "nsubj")
+        if subject is None or subject.lower_ in PRONOUNS | {"it", "they", "we", "i", "you"}:
+            return  # "he said it was attacked": whom a pronoun means is too uncertain here
+        targets = self._actors(subject, index)
+        for source in self._subjects(verb, index):
+            for target in targets:
+                if not _same_actor(source, target):
+                    yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, "reported_wrongdoing", 0.65, claim=_text(clause.subtree))
 
     def _designate_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "X named Y and Z as terrorists", "Y was designated a terrorist organisation by X" """
