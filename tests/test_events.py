@@ -106,6 +106,10 @@ NOT_FOUND = [
     ),
     ("Norway is ready to host talks between Colombia and Venezuela.", {("Norway", "MEDIATES", "Colombia")}),
     ("If Iran attacks, Israel could accuse Iran of aggression.", {("Israel", "ACCUSES", "Iran")}),
+    ("There were no talks between Israel and Hamas last month.", {("Israel", "NEGOTIATES_WITH", "Hamas")}),
+    ("The meeting between Joe Biden and Xi Jinping was cancelled.", {("Joe Biden", "MEETS", "Xi Jinping")}),
+    ("Russia denied accusing Ukraine of the attack.", {("Russia", "ACCUSES", "Ukraine")}),
+    ("Washington called for talks between Armenia and Azerbaijan.", {("Armenia", "NEGOTIATES_WITH", "Azerbaijan")}),
     ("Sergei Lavrov said Russia had not violated the truce.", {("Sergei Lavrov", "ACCUSES", "Russia")}),
     ("Antony Blinken said Qatar would host the talks.", {("Antony Blinken", "ACCUSES", "Qatar")}),
 ]

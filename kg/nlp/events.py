@@ -194,6 +194,8 @@ class EventRelations:
                 modifiers = (c for c in current.children if c.dep_ in ("amod", "compound"))
                 if any(c.lower_ in self.lex.nonfactual_modifiers for c in modifiers):
                     return False
+                if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in current.children):
+                    return False  # "there were no talks between A and B"
             elif not self._verb_factual(current):
                 return False
             head = current.head
