@@ -47,6 +47,8 @@ FOUND = [
     # surnames alone, as event-coded sentences often have them
     ("Zelensky met Trump at the White House on Friday.", {("Zelensky", "MEETS", "Trump")}),
     ("The Kremlin said Putin and Trump had a two-hour phone call.", {("Putin", "MEETS", "Trump")}),
+    ("Mike Pompeo travelled to Riyadh to meet Mohammed bin Salman.", {("Mike Pompeo", "MEETS", "Mohammed bin Salman")}),
+    ("Abdel Fattah el-Sisi received a phone call from Joe Biden.", {("Abdel Fattah el-Sisi", "MEETS", "Joe Biden")}),
     # NEGOTIATES_WITH: talks between, coordinated delegations, negotiate with
     ("Talks between Ethiopia and Egypt resumed in Khartoum.", {("Ethiopia", "NEGOTIATES_WITH", "Egypt")}),
     (

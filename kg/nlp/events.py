@@ -165,7 +165,10 @@ class EventRelations:
         them: "US President Donald Trump and Turkish President Recep Tayyip Erdoğan".
         """
         subject = self._child(verb, "nsubj")
-        while subject is None and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+        # "A urged B and met C", "A travelled to Riyadh to meet C": the subject of the verb before
+        while subject is None and verb.head != verb and (
+            verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+        ):
             verb = verb.head
             subject = self._child(verb, "nsubj")
         if subject is None:
@@ -439,7 +442,8 @@ class EventRelations:
         members = [a for o in self._prep_objects(noun, "of") for a in self._actors(o, index)]
         if len(members) > 1:
             return members, []
-        partners = [a for o in self._prep_objects(noun, "with") for a in self._actors(o, index)]
+        # "a meeting with B", "a phone call from B"
+        partners = [a for o in self._prep_objects(noun, "with", "from") for a in self._actors(o, index)]
         owner = self._child(noun, "poss")
         firsts = self._actors(owner, index) if owner is not None else []
         verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") else None
