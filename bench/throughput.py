@@ -68,8 +68,8 @@ def main() -> None:
         cached = time.perf_counter() - start
 
     n = len(articles)
-    print(f"| run | seconds | articles/s |")
-    print(f"|---|---|---|")
+    print("| run | seconds | articles/s |")
+    print("|---|---|---|")
     print(f"| bare nlp.pipe ({default_model()}) | {bare:.1f} | {n / bare:.1f} |")
     print(f"| kg ingest, new articles | {full:.1f} | {n / full:.1f} |")
     print(f"| kg ingest, all already read | {cached:.1f} | {n / cached:.1f} |")
