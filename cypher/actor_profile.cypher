@@ -5,7 +5,7 @@
 //
 // One row per evidence sentence. Columns: actor, label, relation ("LEADS ->" from the
 // actor, "<- ACCUSES" towards it), other, detail (the role or the claim), article, title,
-// date (the sentence's, else the article's), sentence.
+// date (the article's), sentence.
 MATCH (a:Actor)
 WHERE toLower($name) IN [x IN [a.id, a.name] + a.aliases | toLower(x)]
 MATCH (a)-[r]-(o:Actor)
@@ -18,6 +18,6 @@ RETURN a.name AS actor,
        coalesce(r.role, r.claim) AS detail,
        r.evidence_article[i] AS article,
        art.title AS title,
-       coalesce(CASE WHEN r.evidence_date[i] <> '' THEN r.evidence_date[i] END, art.date) AS date,
+       art.date AS date,
        r.evidence_sentence[i] AS sentence
 ORDER BY relation, other, article, r.evidence_start[i]

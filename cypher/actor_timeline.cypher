@@ -3,7 +3,7 @@
 // Parameters:
 //   $name  the actor's name, alias or id (any case), e.g. "Donald Trump"
 //
-// The date is the evidence's, else the article's; rows without a known date come last.
+// The date is the article's; rows without a known date come last.
 // Columns: date, article, title, relation ("MEETS ->", "<- ACCUSES"), other, detail
 // (the role or the claim).
 MATCH (a:Actor)
@@ -11,10 +11,7 @@ WHERE toLower($name) IN [x IN [a.id, a.name] + a.aliases | toLower(x)]
 MATCH (a)-[r]-(o:Actor)
 UNWIND r.articles AS article
 OPTIONAL MATCH (art:Article {id: article})
-WITH a, r, o, article, art,
-     [i IN range(0, size(r.evidence_article) - 1)
-       WHERE r.evidence_article[i] = article AND r.evidence_date[i] <> '' | r.evidence_date[i]] AS dates
-RETURN coalesce(dates[0], art.date) AS date,
+RETURN art.date AS date,
        article,
        art.title AS title,
        CASE WHEN startNode(r) = a THEN type(r) + ' ->' ELSE '<- ' + type(r) END AS relation,

@@ -8,9 +8,9 @@
 //   $rows  [{id, properties: {name, aliases, articles, resolution, iso3?, ...}}],
 //          built by kg.sinks.neo4j.node_rows
 //
-// A new actor gets all its properties. A known actor is written only when the row brings
+// A new actor gets all its properties. A known actor is written only when its row brings
 // something new, and then gets the union: the longer name wins (the other becomes an
-// alias), aliases, articles and resolution steps are merged and sorted. So loading the
+// alias); aliases, articles and resolution steps are merged and sorted. So loading the
 // same rows twice sets nothing, and a second batch of articles merges into the first.
 UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})

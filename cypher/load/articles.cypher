@@ -3,7 +3,7 @@
 // Parameters:
 //   $rows  [{id, properties: {title?, date?, url?}}], built by kg.sinks.neo4j.article_rows
 //
-// A new article gets its properties; a known one is written only when a row brings
+// A new article gets its properties. A known one is written only when a row brings
 // metadata it lacks or that differs, so loading the same rows twice sets nothing.
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})

@@ -24,6 +24,8 @@ merges into what is there.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import math
 import os
@@ -52,8 +54,9 @@ ARTICLE_FIELDS = ("title", "date", "url")
 # Edge attributes that are not relationship properties: the type is the relationship's
 # type, the evidence goes into the evidence_* lists.
 EDGE_ATTRIBUTES_NOT_STORED = frozenset({"type", "evidence", "source", "target", "key"})
-# The evidence fields, with the value that stands for a missing one (Neo4j lists hold no nulls).
-EVIDENCE_FIELDS = {"article": "", "sentence": "", "start": -1, "end": -1, "rule": "", "confidence": 0.0, "date": ""}
+# The evidence fields kept as evidence_<field> lists, with the value that stands for a missing
+# one (Neo4j lists hold no nulls). An evidence's date is its article's: it lives on the Article.
+EVIDENCE_FIELDS = {"article": "", "sentence": "", "start": -1, "end": -1, "rule": "", "confidence": 0.0}
 
 
 class Neo4jError(Exception):
@@ -196,8 +199,8 @@ def node_rows(graph: nx.MultiDiGraph, label: Label) -> list[dict[str, Any]]:
 def relationship_rows(graph: nx.MultiDiGraph, rel_type: RelType) -> list[dict[str, Any]]:
     """One ``{source, target, properties}`` row per edge of ``rel_type``, in the graph's order.
 
-    The evidence list becomes parallel ``evidence_<field>`` lists (Neo4j keeps no
-    maps in properties, nor nulls in lists: an unknown date is ``""``).
+    The evidence list becomes parallel ``evidence_<field>`` lists, since Neo4j keeps
+    no maps in properties; an evidence's date is its article's, kept on the Article.
     """
     return [_relationship_row(*edge) for edge in _edges_by_type(graph)[rel_type]]
 
@@ -236,11 +239,12 @@ def _relationship_row(source: str, target: str, data: dict[str, Any]) -> dict[st
         properties["count"] = len(evidence)
     if "confidence" not in properties:
         properties["confidence"] = max((float(e["confidence"]) for e in evidence), default=0.0)
-    for name, missing in EVIDENCE_FIELDS.items():
-        column = [e.get(name) for e in evidence]
-        if None in column:
-            column = [missing if v is None else v for v in column]
-        properties["evidence_" + name] = column
+    columns = zip(*[[e.get(name) for name in EVIDENCE_FIELDS] for e in evidence]) if evidence else [()] * len(EVIDENCE_FIELDS)
+    for (name, missing), column in zip(EVIDENCE_FIELDS.items(), columns):
+        values = list(column)
+        if None in values:
+            values = [missing if v is None else v for v in values]
+        properties["evidence_" + name] = values
     properties["evidence_confidence"] = [float(v) for v in properties["evidence_confidence"]]
     return {"source": source, "target": target, "properties": properties}
 
@@ -258,20 +262,24 @@ _MEMBERS: dict[type, dict[Any, Any]] = {enum: {m.value: m for m in enum} for enu
 def article_rows(graph: nx.MultiDiGraph, articles: Iterable[Article] = ()) -> list[dict[str, Any]]:
     """One ``{id, properties}`` row per article: those given, and every id the graph cites.
 
-    An id that the graph cites without an :class:`Article` gets a node with its id only.
+    An id that the graph cites without an :class:`Article` gets the date of its
+    evidence, when that is known, and no title or url.
     """
     known: dict[str, dict[str, Any]] = {}
     for article in articles:
         known[article.id] = {name: getattr(article, name) for name in ARTICLE_FIELDS}
-    cited: set[str] = set()
+    cited: dict[str, str | None] = {}  # article id -> the date its evidence gives
     for _, data in graph.nodes(data=True):
-        cited.update(data.get("articles") or [])
+        for article_id in data.get("articles") or []:
+            cited.setdefault(article_id, None)
     for _, _, data in graph.edges(data=True):
-        cited.update(data.get("articles") or [])
-        cited.update(e["article"] for e in data.get("evidence") or [])
+        for article_id in data.get("articles") or []:
+            cited.setdefault(article_id, None)
+        for evidence in data.get("evidence") or []:
+            cited[evidence["article"]] = evidence.get("date") or cited.get(evidence["article"])
     return [
-        {"id": article_id, "properties": _properties(known.get(article_id, {}))}
-        for article_id in sorted(cited | known.keys())
+        {"id": article_id, "properties": _properties(known.get(article_id, {"date": cited.get(article_id)}))}
+        for article_id in sorted(cited.keys() | known.keys())
     ]
 
 
@@ -328,26 +336,39 @@ def load_graph(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     started = time.perf_counter()
+    with _long_lived_objects_frozen():
+        report = _load(graph, articles, settings, batch_size, on_batch)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _load(
+    graph: nx.MultiDiGraph,
+    articles: Iterable[Article],
+    settings: Neo4jSettings,
+    batch_size: int,
+    on_batch: Callable[[str, int], None] | None,
+) -> LoadReport:
     nodes = _nodes_by_label(graph)  # checks every label and type before anything is written
     edges = _edges_by_type(graph)
     report = LoadReport()
     batches: list[_Batch] = []
 
-    def plan(statement: str, name: str, kind: str, items: Sequence[Any], build: Callable[..., dict[str, Any]]) -> None:
+    def plan(name: str, kind: str, statement: str, items: Sequence[Any], build: Callable[[Any], dict[str, Any]]) -> None:
         for start in range(0, len(items), batch_size):
-            batches.append(_Batch(statement, name, kind, items[start:start + batch_size], build))
+            batches.append(_Batch(name, kind, statement, items[start:start + batch_size], build))
 
     provenance = article_rows(graph, articles)
     report.articles = len(provenance)
-    plan(read_statement("load/articles.cypher"), "articles", "nodes", provenance, lambda row: row)
+    plan("articles", "nodes", read_statement("load/articles.cypher"), provenance, lambda row: row)
     template = read_statement("load/actors.cypher")
     for label, items in nodes.items():
         report.nodes += len(items)
-        plan(fill_template(template, label), label.value, "nodes", items, lambda item: _node_row(*item))
+        plan(label.value, "nodes", fill_template(template, label), items, lambda item: _node_row(*item))
     template = read_statement("load/relationships.cypher")
     for rel_type, items in edges.items():
         report.relationships += len(items)
-        plan(fill_template(template, rel_type), rel_type.value, "relationships", items,
+        plan(rel_type.value, "relationships", fill_template(template, rel_type), items,
              lambda item: _relationship_row(*item))
 
     driver = connect(settings)
@@ -362,7 +383,6 @@ def load_graph(
         raise explain(exc, settings) from None
     finally:
         driver.close()
-    report.seconds = time.perf_counter() - started
     return report
 
 
@@ -395,18 +415,41 @@ def stored_articles(out_dir: str | Path) -> Iterator[Article]:
         yield extraction.article
 
 
+@contextlib.contextmanager
+def _long_lived_objects_frozen() -> Iterator[None]:
+    """Keep the garbage collector off the objects that exist already (the graph) while loading.
+
+    Building rows allocates millions of short-lived objects, and every full collection
+    would walk the whole graph again: that nearly doubled the time of a large load. New
+    objects are still collected as usual; the old ones go back to the collector after.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 @dataclass(frozen=True)
 class _Batch:
-    """One transaction's worth: a statement and the items whose rows it writes."""
+    """One transaction's worth: a statement and the items of one label or type whose rows it writes."""
 
-    statement: str
     name: str  # "articles", a label or a relationship type
     kind: str  # "nodes" or "relationships"
+    statement: str
     items: Sequence[Any]
     build: Callable[[Any], dict[str, Any]]
 
-    def rows(self) -> list[dict[str, Any]]:
-        return [self.build(item) for item in self.items]
+    def rows(self) -> _Rows:
+        return _Rows(self.build(item) for item in self.items)
+
+
+class _Rows(list):  # type: ignore[type-arg]
+    """A batch of rows whose repr is short: the driver formats its debug line from it even
+    when debug logging is off, which costs about as much as sending the rows."""
+
+    def __repr__(self) -> str:
+        return f"<{len(self)} rows>"
 
 
 def _run(
@@ -417,10 +460,10 @@ def _run(
 
     The rows of the next batch are built in a helper thread while the server writes
     the current one: the driver waits for the server with the GIL released, so the
-    two overlap on two cores.
+    two overlap.
     """
 
-    def work(tx: neo4j.ManagedTransaction, statement: str, rows: list[dict[str, Any]]) -> tuple[int, Any]:
+    def work(tx: neo4j.ManagedTransaction, statement: str, rows: _Rows) -> tuple[int, Any]:
         result = tx.run(statement, rows=rows)
         updated = result.single(strict=True)["updated"]
         return updated, result.consume().counters
