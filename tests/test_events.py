@@ -24,6 +24,10 @@ FOUND = [
     ("Volodymyr Zelensky said Russia had violated the energy truce.", {("Volodymyr Zelensky", "ACCUSES", "Russia")}),
     ('"Serbia is arming the militias," Albin Kurti said.', {("Albin Kurti", "ACCUSES", "Serbia")}),
     ("The Pentagon said Iran was responsible for the drone attack.", {("United States Department of Defense", "ACCUSES", "Iran")}),
+    (
+        'Colombian President Gustavo Petro said on Monday, "We want peace. Sadly, Ecuador is acting like an aggressor. We will respond."',
+        {("Gustavo Petro", "ACCUSES", "Ecuador")},
+    ),
     # MEETS: transitive, with "with", coordinated subjects, calls, nominal
     ("Emmanuel Macron met Olaf Scholz in Berlin on Monday.", {("Emmanuel Macron", "MEETS", "Olaf Scholz")}),
     ("Antony Blinken met with Wang Yi in Beijing.", {("Antony Blinken", "MEETS", "Wang Yi")}),
@@ -112,6 +116,10 @@ NOT_FOUND = [
     ("The meeting between Joe Biden and Xi Jinping was cancelled.", {("Joe Biden", "MEETS", "Xi Jinping")}),
     ("Russia denied accusing Ukraine of the attack.", {("Russia", "ACCUSES", "Ukraine")}),
     ("Washington called for talks between Armenia and Azerbaijan.", {("Armenia", "NEGOTIATES_WITH", "Azerbaijan")}),
+    (
+        'Colombian President Gustavo Petro said on Monday, "We want peace. Ecuador is a good neighbour. We will talk."',
+        {("Gustavo Petro", "ACCUSES", "Ecuador")},
+    ),
     ("Sergei Lavrov said Russia had not violated the truce.", {("Sergei Lavrov", "ACCUSES", "Russia")}),
     ("Antony Blinken said Qatar would host the talks.", {("Antony Blinken", "ACCUSES", "Qatar")}),
 ]

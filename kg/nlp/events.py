@@ -27,6 +27,7 @@ from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with
 
 PRONOUNS = {"he", "she", "him", "her"}
+QUOTES = {'"', "“", "”"}
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
 # Dependencies that join several actors into one subject, however the parser chained them.
@@ -80,6 +81,7 @@ class EventRelations:
                     relations.extend(self._designate_verb(token, index))
                 if lemma in self.lex.speech_verbs:
                     relations.extend(self._reported_wrongdoing(token, index))
+                    relations.extend(self._quoted_wrongdoing(token, index))
                 if lemma in self.lex.allege_verbs:
                     relations.extend(self._allege_verb(token, index))
                 if lemma in self.lex.meet_verbs:
@@ -288,11 +290,7 @@ class EventRelations:
         clause = self._child(verb, "ccomp") or (verb.head if verb.dep_ == "parataxis" else None)
         if clause is None or not self._verb_factual(clause):
             return
-        wrong = clause.lemma_.lower() in self.lex.wrongdoing_verbs or (
-            clause.lemma_ == "be"
-            and any(c.dep_ in ("acomp", "attr", "prep") and c.lemma_.lower() in self.lex.wrongdoing_predicates for c in clause.children)
-        )
-        if not wrong:
+        if not self._wrongdoing(clause):
             return
         subject = self._child(clause, "nsubj")
         if subject is None or subject.lower_ in PRONOUNS | {"it", "they", "we", "i", "you"}:
@@ -302,6 +300,45 @@ class EventRelations:
             for target in targets:
                 if not _same_actor(source, target):
                     yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, "reported_wrongdoing", 0.65, claim=_text(clause.subtree))
+
+    def _wrongdoing(self, clause: Token) -> bool:
+        """Whether a clause says its subject did wrong: "Russia had violated the truce", "Y is
+        responsible for the attack", "Trump is behaving like a bully"."""
+        if clause.lemma_.lower() in self.lex.wrongdoing_verbs:
+            return True
+        for child in clause.children:
+            if child.dep_ in ("acomp", "attr", "prep") and child.lemma_.lower() in self.lex.wrongdoing_predicates:
+                return True
+            if child.dep_ == "attr" or (child.dep_ == "prep" and child.lower_ in ("like", "as")):
+                if any(t.lemma_.lower() in self.lex.wrongdoer_nouns for t in child.subtree):
+                    return True
+        return False
+
+    def _quoted_wrongdoing(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """A quotation opened after a verb of saying and running over several sentences:
+        'Erdogan said, "... Unfortunately, Trump is behaving like a bully boy ..."'. Each
+        clause in it that says its subject did wrong is the speaker's accusation."""
+        if not self._verb_factual(verb):
+            return
+        sent = verb.sent
+        if sum(t.text in QUOTES for t in sent if t.i > verb.i) % 2 == 0:
+            return  # no quotation left open after the verb
+        speakers = self._subjects(verb, index)
+        doc = verb.doc
+        i = sent.end
+        while speakers and i < len(doc):
+            quoted = doc[i].sent
+            for clause in quoted:
+                if clause.pos_ in ("VERB", "AUX") and self._verb_factual(clause) and self._wrongdoing(clause):
+                    subject = self._child(clause, "nsubj")
+                    if subject is not None and subject.lower_ not in PRONOUNS:
+                        for target in self._actors(subject, index):
+                            for speaker in speakers:
+                                if not _same_actor(speaker, target):
+                                    yield RelationSpan(speaker, RelType.ACCUSES, target, quoted, "quoted_wrongdoing", 0.6, claim=quoted.text)
+            if any(t.text in QUOTES for t in quoted):
+                return  # the quotation closes here
+            i = quoted.end
 
     def _designate_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "X named Y and Z as terrorists", "Y was designated a terrorist organisation by X" """
