@@ -9,12 +9,14 @@ sentence, roles on LEADS, claims on ACCUSES) and loads it with
 starts in a temporary home on its own port, so no existing data is touched.
 
 A fresh JVM runs Neo4j's code interpreted until its JIT has compiled it, so the
-server first loads ``--warmups`` other synthetic graphs of the same size (their
-rates are printed too: the first one is the cold-server rate). Then the graph is
-loaded (the measured load rate: every relationship new, the whole load_graph
-call timed) and loaded again, which must change nothing. Prints the peak memory
-of this process and of the server. ``--uri`` etc. (or NEO4J_URI, ...) load into
-a server of your own instead: its database is WIPED first.
+server first loads ``--warmups`` synthetic graphs of the same size (their rates
+are printed too: the first is the cold-server rate). Then ``--runs`` more graphs
+are loaded, each with ids of its own so that every relationship is new, the
+whole load_graph call timed; a checkpoint of the server that falls into a load
+slows it, so the median is the load rate. The last graph is then loaded again,
+which must change nothing. Prints the peak memory of this process and of the
+server. ``--uri`` etc. (or NEO4J_URI, ...) load into a server of your own
+instead: its database is WIPED first.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ import os
 import random
 import resource
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -134,6 +137,7 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
     parser.add_argument("--warmups", type=int, default=2,
                         help="Loads of other synthetic graphs first, so that the server's JIT has compiled its hot code.")
+    parser.add_argument("--runs", type=int, default=3, help="Measured loads, each of a graph of its own.")
     parser.add_argument("--port", type=int, default=7699, help="Bolt port of the benchmark's own server.")
     parser.add_argument("--uri", help="Load into this server instead (its database is wiped first).")
     parser.add_argument("--user")
@@ -144,42 +148,45 @@ def main() -> None:
     started = time.perf_counter()
     graph, articles = synthetic_graph(args.relationships)
     print(f"synthetic graph: {graph.number_of_nodes()} actors, {graph.number_of_edges()} relationships, "
-          f"{len(articles)} articles, built in {time.perf_counter() - started:.1f} s")
+          f"{len(articles)} articles, built in {time.perf_counter() - started:.1f} s; batch size {args.batch_size}")
 
     own_uri = args.uri or os.environ.get("NEO4J_URI")
     with tempfile.TemporaryDirectory(prefix="kg-bench-neo4j-") as home:
         if own_uri:
             settings = Neo4jSettings.from_env(uri=args.uri, user=args.user, password=args.password,
                                               database=args.database)
+            with connect(settings) as driver, driver.session(database=settings.database) as session:
+                session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         else:
             env = start_server(home, args.port)
             settings = Neo4jSettings(uri=env["NEO4J_URI"], user=env["NEO4J_USERNAME"],
                                      password=env["NEO4J_PASSWORD"], database=env["NEO4J_DATABASE"])
+        rates = []
         try:
-            if own_uri:
-                with connect(settings) as driver, driver.session(database=settings.database) as session:
-                    session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
-            warmups = []
-            for i in range(args.warmups):
-                other, other_articles = synthetic_graph(args.relationships, seed=100 + i, prefix=f"w{i}-")
-                warmups.append(load_graph(other, other_articles, settings, batch_size=args.batch_size))
+            for i in range(args.warmups + args.runs):
+                if i == args.warmups + args.runs - 1:
+                    other, other_articles = graph, articles
+                else:  # a graph of its own: every relationship of every load is new
+                    other, other_articles = synthetic_graph(args.relationships, seed=100 + i, prefix=f"r{i}-")
+                report = load_graph(other, other_articles, settings, batch_size=args.batch_size)
+                rate = report.relationships_created / report.seconds
+                kind = "warm-up" if i < args.warmups else "load"
+                print(f"{kind} {i + 1}: {report.relationships_created} relationships and {report.nodes_created} "
+                      f"nodes created in {report.seconds:.1f} s: {rate:,.0f} relationships/s"
+                      + (" (a fresh server)" if i == 0 and not own_uri else ""), flush=True)
+                if i >= args.warmups:
+                    rates.append(rate)
                 del other, other_articles
-            first = load_graph(graph, articles, settings, batch_size=args.batch_size)
             again = load_graph(graph, articles, settings, batch_size=args.batch_size)
             server_mb = None if own_uri else server_peak_mb(home)
         finally:
             if not own_uri:
                 stop_server(home, args.port)
 
-    print(f"batch size {args.batch_size}")
-    for i, report in enumerate(warmups):
-        print(f"warm-up {i + 1} ({'a fresh server, ' if i == 0 else ''}{report.relationships_created} other "
-              f"relationships): {report.seconds:.1f} s, {report.relationships_created / report.seconds:,.0f} relationships/s")
-    print(f"load: {first.relationships_created} relationships and {first.nodes_created} nodes created "
-          f"in {first.seconds:.1f} s")
-    print(f"load rate: {first.relationships_created / first.seconds:,.0f} relationships/s")
-    print(f"same graph again: {again.nodes_created} nodes, {again.relationships_created} relationships created, "
-          f"{again.properties_set} properties set, in {again.seconds:.1f} s")
+    print(f"load rate: {statistics.median(rates):,.0f} relationships/s, the median of {len(rates)} loads "
+          f"({min(rates):,.0f} to {max(rates):,.0f})")
+    print(f"the last graph again: {again.nodes_created} nodes, {again.relationships_created} relationships "
+          f"created, {again.properties_set} properties set, in {again.seconds:.1f} s")
     print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB in this process"
           + (f", {server_mb:.0f} MB in the Neo4j server" if server_mb else ""))
 

@@ -176,20 +176,33 @@ def person_identities(people: dict[str, tuple[str, int]]) -> dict[str, tuple[str
         wa, wb = slug(a).split("-"), slug(b).split("-")
         return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(wa, wb))
 
+    def block(name: str) -> tuple[int, str, str]:
+        # variants share the number of words, the first letter and the start of the surname,
+        # so only names in the same block are compared (linear, not quadratic, in people)
+        words = slug(name).split("-")
+        return len(words), words[0][:1], words[-1][:2]
+
     order = sorted(people, key=lambda k: (-people[k][1], -len(people[k][0]), k))
     canonical: dict[str, tuple[str, str]] = {}
     full = [k for k in order if len(people[k][0].split()) > 1]
-    for i, key in enumerate(full):
-        if key in canonical:
-            continue
-        for other in full[i + 1 :]:
-            if other not in canonical and variant(people[key][0], people[other][0]):
-                canonical[other] = (key, f"spelling variant of {people[key][0]}")
+    blocks: dict[tuple[int, str, str], list[str]] = {}
+    for key in full:
+        blocks.setdefault(block(people[key][0]), []).append(key)
+    for members in blocks.values():
+        for i, key in enumerate(members):
+            if key in canonical:
+                continue
+            for other in members[i + 1 :]:
+                if other not in canonical and variant(people[key][0], people[other][0]):
+                    canonical[other] = (key, f"spelling variant of {people[key][0]}")
+    by_surname: dict[str, set[str]] = {}
+    for k in full:
+        by_surname.setdefault(slug(people[k][0].split()[-1]), set()).add(canonical.get(k, (k, ""))[0])
     for key in order:
         words = people[key][0].split()
         if len(words) != 1 or key in canonical:
             continue
-        owners = {canonical.get(k, (k, ""))[0] for k in full if slug(people[k][0].split()[-1]) == slug(words[0])}
+        owners = set(by_surname.get(slug(words[0]), ()))
         if len(owners) == 1:
             owner = owners.pop()
             canonical[key] = (owner, f"surname of {people[owner][0]}")

@@ -239,7 +239,9 @@ def _relationship_row(source: str, target: str, data: dict[str, Any]) -> dict[st
         properties["count"] = len(evidence)
     if "confidence" not in properties:
         properties["confidence"] = max((float(e["confidence"]) for e in evidence), default=0.0)
-    columns = zip(*[[e.get(name) for name in EVIDENCE_FIELDS] for e in evidence]) if evidence else [()] * len(EVIDENCE_FIELDS)
+    # one list per field: [(a1, s1, ...), (a2, s2, ...)] -> [(a1, a2), (s1, s2), ...]
+    columns = zip(*[[e.get(name) for name in EVIDENCE_FIELDS] for e in evidence]) if evidence else [()] * len(
+        EVIDENCE_FIELDS)
     for (name, missing), column in zip(EVIDENCE_FIELDS.items(), columns):
         values = list(column)
         if None in values:
@@ -422,7 +424,11 @@ def _long_lived_objects_frozen() -> Iterator[None]:
     Building rows allocates millions of short-lived objects, and every full collection
     would walk the whole graph again: that nearly doubled the time of a large load. New
     objects are still collected as usual; the old ones go back to the collector after.
+    A program that froze objects itself is left as it is.
     """
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
