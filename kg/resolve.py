@@ -17,20 +17,13 @@ names became one node.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, slug
 from kg.models import Label
 from kg.nlp.actors import ActorSpan
 
 APOSTROPHES = ("'s", "’s", "'", "’")
-
-
-def slug(text: str) -> str:
-    """ASCII, lower-case, hyphenated: "Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan"."""
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
 
 
 def clean_name(text: str) -> str:

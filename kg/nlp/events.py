@@ -24,7 +24,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
 from kg.nlp.extensions import register_extensions
-from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with
+from kg.nlp.relations import ActorIndex, RelationSpan, conjuncts_with, distinct_actors, same_actor, unique_relations
 
 PRONOUNS = {"he", "she", "him", "her"}
 QUOTES = {'"', "“", "”"}
@@ -97,7 +97,7 @@ class EventRelations:
                     relations.extend(self._event_noun(token, index, RelType.MEETS))
                 if lemma in self.lex.negotiation_nouns or token.lower_ in self.lex.negotiation_nouns:
                     relations.extend(self._event_noun(token, index, RelType.NEGOTIATES_WITH))
-        return _unique(relations)
+        return unique_relations(relations)
 
     # --- arguments -----------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ class EventRelations:
                 # a state that only modifies a title is not a participant ("US President X")
                 coordinated = _linked_by(token, subject, {"conj", "appos"})
                 found.extend(a for a in index.headed_by(token) if a.label == Label.PERSON or coordinated)
-        return _dedupe(found)
+        return distinct_actors(found)
 
     # --- factuality ------------------------------------------------------------------------
 
@@ -298,7 +298,7 @@ class EventRelations:
         targets = self._actors(subject, index)
         for source in self._subjects(verb, index):
             for target in targets:
-                if not _same_actor(source, target):
+                if not same_actor(source, target):
                     yield RelationSpan(source, RelType.ACCUSES, target, verb.sent, "reported_wrongdoing", 0.65, claim=_text(clause.subtree))
 
     def _wrongdoing(self, clause: Token) -> bool:
@@ -334,7 +334,7 @@ class EventRelations:
                     if subject is not None and subject.lower_ not in PRONOUNS:
                         for target in self._actors(subject, index):
                             for speaker in speakers:
-                                if not _same_actor(speaker, target):
+                                if not same_actor(speaker, target):
                                     yield RelationSpan(speaker, RelType.ACCUSES, target, quoted, "quoted_wrongdoing", 0.6, claim=quoted.text)
             if any(t.text in QUOTES for t in quoted):
                 return  # the quotation closes here
@@ -532,16 +532,16 @@ class EventRelations:
                     agent = self._child(child, "agent")
                     if agent is not None:
                         found.extend(self._actors(self._child(agent, "pobj"), index))
-        return _dedupe(found)
+        return distinct_actors(found)
 
     def _mediations(
         self, mediators: list[ActorSpan], parties: list[ActorSpan], anchor: Token, rule: str, confidence: float
     ) -> Iterator[RelationSpan]:
         """MEDIATES from each mediator to each party; a delegation's party stands for it."""
-        targets = _dedupe([p.party if p.label == Label.DELEGATION and p.party else p for p in parties])
+        targets = distinct_actors([p.party if p.label == Label.DELEGATION and p.party else p for p in parties])
         for mediator in mediators:
             for target in targets:
-                if not _same_actor(mediator, target):
+                if not same_actor(mediator, target):
                     yield RelationSpan(mediator, RelType.MEDIATES, target, anchor.sent, rule, confidence)
 
     def _pairs(
@@ -551,11 +551,11 @@ class EventRelations:
         """Each first with each second; with no seconds, every pair of the firsts ("A, B and C met")."""
         pairs: Iterable[tuple[ActorSpan, ActorSpan]]
         if seconds:
-            pairs = ((a, b) for a in _dedupe(firsts) for b in _dedupe(seconds))
+            pairs = ((a, b) for a in distinct_actors(firsts) for b in distinct_actors(seconds))
         else:
-            pairs = combinations(_dedupe(firsts), 2)
+            pairs = combinations(distinct_actors(firsts), 2)
         for a, b in pairs:
-            if not _same_actor(a, b):
+            if not same_actor(a, b):
                 yield RelationSpan(a, rel_type, b, anchor.sent, rule, confidence)
 
 
@@ -590,35 +590,9 @@ def _title_holder(noun: Token) -> list[ActorSpan]:
     return [max(holders, key=lambda a: a.span.end)] if holders else []
 
 
-def _same_actor(a: ActorSpan, b: ActorSpan) -> bool:
-    if a.span == b.span and a.ref == b.ref:
-        return True
-    return a.label == b.label and a.ref is not None and a.ref == b.ref
-
-
-def _dedupe(actors: Iterable[ActorSpan]) -> list[ActorSpan]:
-    out: list[ActorSpan] = []
-    for actor in actors:
-        if not any(_same_actor(actor, other) for other in out):
-            out.append(actor)
-    return out
-
-
 def _text(tokens: Iterable[Token]) -> str:
     tokens = sorted(tokens, key=lambda t: t.i)
     if not tokens:
         return ""
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _unique(relations: list[RelationSpan]) -> list[RelationSpan]:
-    seen: set[tuple] = set()
-    out = []
-    for r in relations:
-        ends = sorted([(r.source.span.start, r.source.ref), (r.target.span.start, r.target.ref)], key=str)
-        key = (r.type, tuple(ends) if r.type.symmetric else ((r.source.span.start, r.source.ref), (r.target.span.start, r.target.ref)))
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out

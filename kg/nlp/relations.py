@@ -1,6 +1,7 @@
 """What every relation component shares: the relation value and actor look-ups."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -68,3 +69,32 @@ class ActorIndex:
 def conjuncts_with(token: Token) -> list[Token]:
     """The token and every token coordinated with it, in text order."""
     return sorted([token, *token.conjuncts], key=lambda t: t.i)
+
+
+def same_actor(a: ActorSpan, b: ActorSpan) -> bool:
+    """The same mention, or two mentions of one gazetteer actor ("Kremlin", "Russia")."""
+    if a.span == b.span and a.ref == b.ref:
+        return True
+    return a.label == b.label and a.ref is not None and a.ref == b.ref
+
+
+def distinct_actors(actors: Iterable[ActorSpan]) -> list[ActorSpan]:
+    """The actors in order, each real actor once."""
+    out: list[ActorSpan] = []
+    for actor in actors:
+        if not any(same_actor(actor, other) for other in out):
+            out.append(actor)
+    return out
+
+
+def unique_relations(relations: list[RelationSpan]) -> list[RelationSpan]:
+    """Relations in order, each once; a symmetric one once whatever its direction."""
+    seen: set[tuple] = set()
+    out = []
+    for r in relations:
+        ends = [(r.source.span.start, r.source.ref, r.source.label), (r.target.span.start, r.target.ref, r.target.label)]
+        key = (r.type, frozenset(ends) if r.type.symmetric else tuple(ends))
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out

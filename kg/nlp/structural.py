@@ -29,7 +29,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
 from kg.nlp.extensions import register_extensions
-from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with
+from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
 
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 6
@@ -96,7 +96,7 @@ class StructuralRelations:
         relations.extend(self._distributed_roles(doc, index))
         relations.extend(self._roles_of_people(people, roles, relations))
         relations.extend(self._verb_relations(doc, index))
-        return _unique(relations), titles
+        return unique_relations(relations), titles
 
     # --- finding roles ---------------------------------------------------------------------
 
@@ -344,7 +344,7 @@ class StructuralRelations:
             if entry is None or noun.tag_ not in ("NNS", "NNPS") or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
                 continue
             modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
-            states = _dedupe_spans(a for m in modifiers for t in conjuncts_with(m) for a in index.headed_by(t, Label.STATE))
+            states = distinct_actors(a for m in modifiers for t in conjuncts_with(m) for a in index.headed_by(t, Label.STATE))
             names = _listed_people(doc, noun.i + 2, index)
             if len(states) < 2 or len(names) != len(states):
                 continue
@@ -486,14 +486,6 @@ def _prefer(anchors: list[ActorSpan], entry: RoleEntry) -> list[ActorSpan]:
     return (orgs or anchors)[:1]
 
 
-def _dedupe_spans(actors: Iterable[ActorSpan]) -> list[ActorSpan]:
-    out: list[ActorSpan] = []
-    for actor in actors:
-        if all(actor.span != other.span for other in out):
-            out.append(actor)
-    return out
-
-
 def _listed_people(doc: Doc, start: int, index: ActorIndex) -> list[ActorSpan]:
     """The names listed from ``start`` on: "A, B and C", nothing else between them."""
     people: list[ActorSpan] = []
@@ -507,14 +499,3 @@ def _listed_people(doc: Doc, start: int, index: ActorIndex) -> list[ActorSpan]:
         while i < len(doc) and doc[i].text in (",", "and"):
             i += 1
     return people
-
-
-def _unique(relations: list[RelationSpan]) -> list[RelationSpan]:
-    seen: set[tuple] = set()
-    out = []
-    for r in relations:
-        key = (r.source.span.start, r.source.ref, r.type, r.target.span.start, r.target.ref, r.target.label)
-        if key not in seen:
-            seen.add(key)
-            out.append(r)
-    return out
