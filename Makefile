@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv sync-dev bench clean
+.PHONY: run test venv sync-dev bench bench-neo4j clean
 
 # Set everything up and run the main job on the sample articles.
 run: $(STAMP)
@@ -29,6 +29,10 @@ sync-dev:
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# The Neo4j load rate, in a server of its own (about 4 minutes).
+bench-neo4j: $(STAMP)
+	$(BIN)/python bench/load_rate.py
 
 clean:
 	rm -rf $(VENV) kg-out .pytest_cache

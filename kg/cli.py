@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import logging
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +33,9 @@ def cli() -> None:
     Example:
       kg ingest data/articles --out kg-out
     """
+    # The Neo4j driver warns, over many lines, of each transaction it retries (a deadlock
+    # between two writers, a leader switch); kg reports the failures that remain.
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -126,9 +130,11 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
 @click.argument("out_dir", default="kg-out", type=click.Path(exists=True, file_okay=False))
 @click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
               help="Rows written per transaction.")
+@click.option("--writers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Sessions writing at once; more suit a server with more cores.")
 @click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
 @neo4j_options
-def load(out_dir: str, batch_size: int, as_json: bool, settings: Any) -> None:
+def load(out_dir: str, batch_size: int, writers: int, as_json: bool, settings: Any) -> None:
     """Load the graph that `kg ingest` wrote into OUT_DIR into Neo4j.
 
     Actors become (:Actor:Person|State|Organization|Delegation) nodes, relations
@@ -146,7 +152,7 @@ def load(out_dir: str, batch_size: int, as_json: bool, settings: Any) -> None:
     try:
         with _load_progress() as progress:
             task = progress.add_task("loading into Neo4j", total=None)
-            report = load_output(out_dir, settings, batch_size=batch_size,
+            report = load_output(out_dir, settings, batch_size=batch_size, writers=writers,
                                  on_batch=lambda _, rows: progress.advance(task, rows))
     except (Neo4jError, OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -164,14 +170,16 @@ def load(out_dir: str, batch_size: int, as_json: bool, settings: Any) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list of objects.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV (lists as JSON).")
 @click.option("--list", "list_queries", is_flag=True, help="List the queries of the library and their parameters.")
+@click.option("--write", is_flag=True, help="Allow the query to change the database (read-only otherwise).")
 @neo4j_options
 def query(query_name: str | None, text: str | None, params: tuple[str, ...], as_json: bool, as_csv: bool,
-          list_queries: bool, settings: Any) -> None:
+          list_queries: bool, write: bool, settings: Any) -> None:
     """Run a Cypher query against Neo4j and print the rows as a table.
 
     QUERY is a .cypher file or the name of a query in the project's library
     (cypher/NAME.cypher; see --list). Parameters the query uses but that are
-    not given are null, which the library's queries read as "all".
+    not given are null, which the library's queries read as "all". The query
+    runs read-only: the server refuses a write unless --write is given.
 
     \b
     Example:
@@ -198,7 +206,7 @@ def query(query_name: str | None, text: str | None, params: tuple[str, ...], as_
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--param") from None
     try:
-        result = run_query(chosen, values, settings)
+        result = run_query(chosen, values, settings, write=write)
     except Neo4jError as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import neo4j
+from neo4j import exceptions as driver_errors
 from neo4j import graph as neo4j_graph
 
 from kg.cypher import Query
@@ -29,21 +30,26 @@ class QueryResult:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
-def run_query(query: Query, params: Mapping[str, Any], settings: Neo4jSettings) -> QueryResult:
+def run_query(query: Query, params: Mapping[str, Any], settings: Neo4jSettings, write: bool = False) -> QueryResult:
     """Run one statement in an auto-commit transaction and fetch every row.
 
     A ``$parameter`` the statement uses but ``params`` lacks is passed as null,
     which the library's queries read as "all" (``$delegation`` null: every
-    delegation).
+    delegation). Unless ``write``, the session is read-only, and the server
+    refuses a statement that would change the database (:class:`Neo4jError`).
     """
     bound = {name: None for name in query.parameters} | dict(params)
+    mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     driver = connect(settings)
     try:
-        with driver.session(database=settings.database) as session:
+        with driver.session(database=settings.database, default_access_mode=mode) as session:
             result = session.run(neo4j.Query(query.text), bound)
             columns = list(result.keys())
             rows = [[plain(value) for value in record.values()] for record in result]
     except Exception as exc:
+        if isinstance(exc, driver_errors.ClientError) and exc.code == "Neo.ClientError.Statement.AccessMode":
+            exc = Neo4jError("the query writes to the database, and queries run read-only "
+                             "(kg query --write, or run_query(..., write=True), allows it)")
         error = explain(exc, settings)
         if isinstance(error, Neo4jError) and query.source != "command line":
             error = Neo4jError(f"{query.source}: {error}")

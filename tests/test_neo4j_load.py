@@ -275,16 +275,52 @@ def test_neo4j_load_failed_batch_leaves_no_half_and_can_be_rerun(db, settings):
     accuse("state:A", "state:D", [3])
     accuse("state:A", "state:E", [4, "not a number"])  # a list Neo4j refuses to store: the server fails
     with pytest.raises(Neo4jError) as failure:
-        load_graph(graph, [], settings, batch_size=2)
+        load_graph(graph, [], settings, batch_size=2, writers=1)  # one writer: the graph's order
     assert "\n" not in str(failure.value) and "Neo4j at" in str(failure.value)
     # the first batch (A->B, A->C) is committed; the second (A->D, A->E) is rolled back whole
     targets = [r["t"] for r in db.rows("MATCH (:State)-[:ACCUSES]->(t) RETURN t.id AS t ORDER BY t")]
     assert targets == ["state:B", "state:C"]
 
     graph["state:A"]["state:E"]["ACCUSES"]["evidence"][1]["start"] = 5
-    report = load_graph(graph, [], settings, batch_size=2)
+    report = load_graph(graph, [], settings, batch_size=2, writers=1)
     assert report.relationships_created == 2 and report.nodes_created == 0
     assert db.count("()-[:ACCUSES]->()") == 4
+
+
+def test_neo4j_load_failure_under_several_writers_stops_them_and_can_be_rerun(db, settings):
+    graph = nx.MultiDiGraph()
+    names = [f"S{i:02d}" for i in range(40)]
+    for name in names:
+        graph.add_node(f"state:{name}", label="State", name=name, aliases=[], articles=["a1"])
+    pairs = [(a, b) for a in names for b in names if a < b][:300]
+    for source, target in pairs:
+        # a list Neo4j refuses to store (an int and a string) makes the server fail one batch
+        starts: list[Any] = [1, "not a number"] if (source, target) == pairs[150] else [1, 2]
+        graph.add_edge(f"state:{source}", f"state:{target}", key="MEETS", type="MEETS", articles=["a1"],
+                       count=2, confidence=0.5,
+                       evidence=[{"article": "a1", "sentence": f"{source} met {target}.", "start": start,
+                                  "end": 9, "rule": "t", "confidence": 0.5, "date": None} for start in starts])
+    with pytest.raises(Neo4jError):
+        load_graph(graph, [], settings, batch_size=10, writers=3)
+    written = db.count("()-[:MEETS]->()")
+    assert written < len(pairs)
+    (bad,) = db.rows("MATCH (:State {name: $s})-[r:MEETS]->(:State {name: $t}) RETURN count(r) AS n",
+                     s=pairs[150][0], t=pairs[150][1])
+    assert bad["n"] == 0  # its batch was rolled back whole
+
+    graph[f"state:{pairs[150][0]}"][f"state:{pairs[150][1]}"]["MEETS"]["evidence"][1]["start"] = 2
+    report = load_graph(graph, [], settings, batch_size=10, writers=3)
+    assert report.relationships_created == len(pairs) - written and report.nodes_created == 0
+    assert db.count("()-[:MEETS]->()") == len(pairs)
+
+
+def test_neo4j_load_gives_the_same_graph_whatever_the_number_of_writers(db, dev_output, settings):
+    load_output(dev_output, settings, batch_size=7, writers=1)
+    one_writer = db.snapshot()
+    db.rows("MATCH (n) DETACH DELETE n")
+    report = load_output(dev_output, settings, batch_size=7, writers=4)
+    assert report.relationships_created == report.relationships
+    assert db.snapshot() == one_writer
 
 
 def test_neo4j_load_refuses_labels_outside_the_schema_before_writing(db, settings):
@@ -501,6 +537,17 @@ def test_neo4j_load_query_errors_are_one_line(dev_db, env):
     _assert_one_line_error(result, "SyntaxError")
     result = CliRunner().invoke(cli, ["load", "/nonexistent/out"], env=env)
     assert result.exit_code == 2  # not a folder: usage error
+
+
+def test_neo4j_load_query_is_read_only_unless_asked_to_write(db, env):
+    create = ["query", "-e", "CREATE (n:Article {id: $id}) RETURN n.id AS id", "-p", "id=written"]
+    refused = CliRunner().invoke(cli, create, env=env)
+    _assert_one_line_error(refused, "read-only")
+    assert db.count("(:Article {id: 'written'})") == 0
+    written = CliRunner().invoke(cli, [*create, "--write", "--json"], env=env)
+    assert written.exit_code == 0, written.output
+    assert json.loads(written.stdout) == [{"id": "written"}]
+    assert db.count("(:Article {id: 'written'})") == 1
 
 
 def test_neo4j_load_report_is_plain_data(db, dev_output, settings):

@@ -21,7 +21,15 @@ from kg.cypher import (
 )
 from kg.graph import build_graph
 from kg.models import Article, Evidence, Extraction, Label, Relation, RelType
-from kg.sinks.neo4j import Neo4jSettings, article_rows, node_rows, relationship_rows
+from kg.sinks.neo4j import (
+    Neo4jSettings,
+    _edges_by_type,
+    _node_disjoint_rounds,
+    _pairings,
+    article_rows,
+    node_rows,
+    relationship_rows,
+)
 
 ACTORS = {
     "state:UKR": {"label": "State", "name": "Ukraine", "aliases": ["Kyiv"], "iso3": "UKR", "how": ["capital"]},
@@ -79,6 +87,49 @@ def test_neo4j_rows_relationships_carry_evidence_as_parallel_lists():
     assert isinstance(leads["properties"]["evidence_confidence"][0], float)
     assert leads["properties"]["role"] == "president" and "first_date" not in leads["properties"]
     assert relationship_rows(graph, RelType.MEETS) == []
+
+
+@pytest.mark.parametrize("parts", [1, 2, 4, 6, 8])
+def test_neo4j_rows_pairings_meet_every_pair_once_and_no_partition_twice_a_round(parts):
+    rounds = _pairings(parts)
+    pairs = [pair for pairs in rounds for pair in pairs]
+    assert sorted(pairs) == [(i, j) for i in range(parts) for j in range(i, parts)]
+    for pairs in rounds:
+        touched = [i for pair in pairs for i in set(pair)]
+        assert len(touched) == len(set(touched)), pairs
+    assert len(rounds) == parts  # one round of (i, i), then parts - 1 rounds
+
+
+@pytest.mark.parametrize("parts", [1, 4])
+def test_neo4j_rows_relationship_rounds_cover_each_edge_once_and_share_no_actor(parts):
+    graph = nx.MultiDiGraph()
+    names = [f"state:S{i}" for i in range(30)]
+    for name in names:
+        graph.add_node(name, label="State", name=name)
+    types = list(RelType)
+    for i, source in enumerate(names):
+        for j, target in enumerate(names):
+            if (i * 7 + j * 3) % 5 == 0 and i != j:
+                graph.add_edge(source, target, key=types[(i + j) % len(types)].value, type=types[(i + j) % len(types)].value)
+    edges = _edges_by_type(graph)
+    rounds = _node_disjoint_rounds(edges, parts)
+    seen = []
+    for cells in rounds:
+        actors_of_cells = [{end for of_type in cell.values() for edge in of_type for end in edge[:2]} for cell in cells]
+        for a in range(len(cells)):
+            for b in range(a + 1, len(cells)):
+                assert not actors_of_cells[a] & actors_of_cells[b]
+        for cell in cells:
+            for rel_type, of_type in cell.items():
+                seen += [(s, rel_type, t) for s, t, _ in of_type]
+    expected = [(s, rel_type, t) for rel_type, of_type in edges.items() for s, t, _ in of_type]
+    assert sorted(seen) == sorted(expected) and len(seen) == graph.number_of_edges()
+    if parts == 1:  # one writer: one round of one cell, in the graph's order
+        assert len(rounds) == 1 and len(rounds[0]) == 1
+        assert [(s, t) for of_type in rounds[0][0].values() for s, t, _ in of_type] == \
+            [(s, t) for of_type in edges.values() for s, t, _ in of_type if of_type]
+    else:
+        assert max(len(cells) for cells in rounds) > 1  # something to write at once
 
 
 def test_neo4j_rows_evidence_lists_have_equal_length():

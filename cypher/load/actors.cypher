@@ -12,10 +12,19 @@
 // something new, and then gets the union: the longer name wins (the other becomes an
 // alias); aliases, articles and resolution steps are merged and sorted. So loading the
 // same rows twice sets nothing, and a second batch of articles merges into the first.
+//
+// replan=skip: the plan (unique-index seeks) suits a graph of any size; interpreted
+// expressions: no fresh code for the JIT after a plan. Why: docs/neo4j.md, "How loading works".
+CYPHER replan=skip expressionEngine=interpreted
 UNWIND $rows AS row
 MERGE (n:Actor {id: row.id})
   ON CREATE SET n:__LABEL__, n += row.properties
 WITH n, row.properties AS p
+// Cheap test first: an actor just created, or loaded before from the same row, has
+// nothing to merge.
+WHERE NOT (n.name = p.name AND n.aliases = p.aliases AND n.articles = p.articles
+           AND n.resolution = p.resolution AND (n.iso3 IS NOT NULL OR p.iso3 IS NULL))
+WITH n, p
 WHERE size(p.name) > size(n.name)
    OR NOT p.name IN [n.name] + n.aliases
    OR any(x IN p.aliases WHERE NOT x IN [n.name] + n.aliases)

@@ -5,6 +5,10 @@
 //
 // A new article gets its properties. A known one is written only when a row brings
 // metadata it lacks or that differs, so loading the same rows twice sets nothing.
+//
+// replan=skip: the plan (unique-index seeks) suits a graph of any size; interpreted
+// expressions: no fresh code for the JIT after a plan. Why: docs/neo4j.md, "How loading works".
+CYPHER replan=skip expressionEngine=interpreted
 UNWIND $rows AS row
 MERGE (a:Article {id: row.id})
   ON CREATE SET a += row.properties

@@ -19,6 +19,10 @@
 // the new evidence is then appended and the aggregates (articles, count, confidence, first
 // and last date, claims) are merged. So loading the same rows twice sets nothing, and a
 // second batch of articles merges into the first.
+//
+// replan=skip: the plan (unique-index seeks) suits a graph of any size; interpreted
+// expressions: no fresh code for the JIT after a plan. Why: docs/neo4j.md, "How loading works".
+CYPHER replan=skip expressionEngine=interpreted
 UNWIND $rows AS row
 MATCH (s:Actor {id: row.source})
 MATCH (t:Actor {id: row.target})

@@ -21,6 +21,12 @@ Rows are built by pure functions (:func:`node_rows`, :func:`relationship_rows`,
 is new, so loading the same graph twice changes nothing, a load that failed
 half-way can simply be run again, and a graph built from other articles
 merges into what is there.
+
+``writers`` sessions (2 by default) write at once: first the articles and
+actors, then the relationships in rounds in which no two sessions write next
+to the same actor (see :func:`_node_disjoint_rounds`), so that they seldom
+wait for each other's locks. A deadlock that still happens is a transient
+error: the driver retries the batch.
 """
 from __future__ import annotations
 
@@ -30,7 +36,9 @@ import json
 import math
 import os
 import re
+import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -49,6 +57,8 @@ DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
 # Rows per transaction: large enough to amortise the round trip, small enough for a modest heap.
 DEFAULT_BATCH_SIZE = 5000
+# Sessions writing at once: the server works on two transactions while the client builds rows.
+DEFAULT_WRITERS = 2
 URI_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 ARTICLE_FIELDS = ("title", "date", "url")
 # Edge attributes that are not relationship properties: the type is the relationship's
@@ -57,6 +67,9 @@ EDGE_ATTRIBUTES_NOT_STORED = frozenset({"type", "evidence", "source", "target", 
 # The evidence fields kept as evidence_<field> lists, with the value that stands for a missing
 # one (Neo4j lists hold no nulls). An evidence's date is its article's: it lives on the Article.
 EVIDENCE_FIELDS = {"article": "", "sentence": "", "start": -1, "end": -1, "rule": "", "confidence": 0.0}
+
+
+_Edge = tuple[str, str, dict[str, Any]]  # source id, target id, the edge's attributes
 
 
 class Neo4jError(Exception):
@@ -118,6 +131,17 @@ class LoadReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {**vars(self), "changed": self.changed}
+
+    def count(self, kind: str, updated: int, counters: neo4j.SummaryCounters) -> None:
+        """Add what one batch of ``kind`` ("nodes" or "relationships") changed."""
+        self.nodes_created += counters.nodes_created
+        self.relationships_created += counters.relationships_created
+        self.properties_set += counters.properties_set
+        self.labels_added += counters.labels_added
+        if kind == "nodes":
+            self.nodes_updated += updated
+        else:
+            self.relationships_updated += updated
 
 
 # --- connecting ---------------------------------------------------------------------------
@@ -213,9 +237,9 @@ def _nodes_by_label(graph: nx.MultiDiGraph) -> dict[Label, list[tuple[str, dict[
     return groups
 
 
-def _edges_by_type(graph: nx.MultiDiGraph) -> dict[RelType, list[tuple[str, str, dict[str, Any]]]]:
+def _edges_by_type(graph: nx.MultiDiGraph) -> dict[RelType, list[_Edge]]:
     """The edges by type; ValueError for a type outside the closed list."""
-    groups: dict[RelType, list[tuple[str, str, dict[str, Any]]]] = {rel_type: [] for rel_type in RelType}
+    groups: dict[RelType, list[_Edge]] = {rel_type: [] for rel_type in RelType}
     for source, target, key, data in graph.edges(keys=True, data=True):
         rel_type = _member(RelType, data.get("type", key), f"relation {source!r} -> {target!r} has type")
         groups[rel_type].append((source, target, data))
@@ -239,14 +263,8 @@ def _relationship_row(source: str, target: str, data: dict[str, Any]) -> dict[st
         properties["count"] = len(evidence)
     if "confidence" not in properties:
         properties["confidence"] = max((float(e["confidence"]) for e in evidence), default=0.0)
-    # one list per field: [(a1, s1, ...), (a2, s2, ...)] -> [(a1, a2), (s1, s2), ...]
-    columns = zip(*[[e.get(name) for name in EVIDENCE_FIELDS] for e in evidence]) if evidence else [()] * len(
-        EVIDENCE_FIELDS)
-    for (name, missing), column in zip(EVIDENCE_FIELDS.items(), columns):
-        values = list(column)
-        if None in values:
-            values = [missing if v is None else v for v in values]
-        properties["evidence_" + name] = values
+    for name, missing in EVIDENCE_FIELDS.items():
+        properties["evidence_" + name] = [missing if e.get(name) is None else e[name] for e in evidence]
     properties["evidence_confidence"] = [float(v) for v in properties["evidence_confidence"]]
     return {"source": source, "target": target, "properties": properties}
 
@@ -325,8 +343,11 @@ def load_graph(
     settings: Neo4jSettings,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: Callable[[str, int], None] | None = None,
+    writers: int = DEFAULT_WRITERS,
 ) -> LoadReport:
     """Write ``graph`` and its ``articles`` into the database; see the module's docstring.
+
+    ``writers`` sessions write at once, never two of them to the same node.
 
     Raises ValueError for a label or relation type outside the closed lists (before
     anything is written) and :class:`Neo4jError` when the server fails; the batches
@@ -337,9 +358,11 @@ def load_graph(
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    if writers < 1:
+        raise ValueError(f"writers must be at least 1, not {writers}")
     started = time.perf_counter()
-    with _long_lived_objects_frozen():
-        report = _load(graph, articles, settings, batch_size, on_batch)
+    with _collector_paused():
+        report = _load(graph, articles, settings, batch_size, on_batch, writers)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -350,28 +373,39 @@ def _load(
     settings: Neo4jSettings,
     batch_size: int,
     on_batch: Callable[[str, int], None] | None,
+    writers: int,
 ) -> LoadReport:
     nodes = _nodes_by_label(graph)  # checks every label and type before anything is written
     edges = _edges_by_type(graph)
     report = LoadReport()
-    batches: list[_Batch] = []
-
-    def plan(name: str, kind: str, statement: str, items: Sequence[Any], build: Callable[[Any], dict[str, Any]]) -> None:
-        for start in range(0, len(items), batch_size):
-            batches.append(_Batch(name, kind, statement, items[start:start + batch_size], build))
-
     provenance = article_rows(graph, articles)
     report.articles = len(provenance)
-    plan("articles", "nodes", read_statement("load/articles.cypher"), provenance, lambda row: row)
+    report.nodes = sum(map(len, nodes.values()))
+    report.relationships = sum(map(len, edges.values()))
+
+    # First round: articles and actors, each batch a task of its own, since no two rows
+    # write the same node. Then the relationships, in rounds of node-disjoint cells.
+    nodes_round = [
+        [_Batch("articles", "nodes", read_statement("load/articles.cypher"), items, _same)]
+        for items in _chunks(provenance, batch_size)
+    ]
     template = read_statement("load/actors.cypher")
-    for label, items in nodes.items():
-        report.nodes += len(items)
-        plan(label.value, "nodes", fill_template(template, label), items, lambda item: _node_row(*item))
+    nodes_round += [
+        [_Batch(label.value, "nodes", fill_template(template, label), items, _node_row_of)]
+        for label, of_label in nodes.items()
+        for items in _chunks(of_label, batch_size)
+    ]
     template = read_statement("load/relationships.cypher")
-    for rel_type, items in edges.items():
-        report.relationships += len(items)
-        plan(rel_type.value, "relationships", fill_template(template, rel_type), items,
-             lambda item: _relationship_row(*item))
+    statements = {rel_type: fill_template(template, rel_type) for rel_type in RelType}
+    relationship_rounds = [
+        [
+            [_Batch(rel_type.value, "relationships", statements[rel_type], items, _relationship_row_of)
+             for rel_type, of_type in cell.items()
+             for items in _chunks(of_type, batch_size)]
+            for cell in cells
+        ]
+        for cells in _node_disjoint_rounds(edges, 1 if writers == 1 else 2 * writers)
+    ]
 
     driver = connect(settings)
     try:
@@ -380,7 +414,7 @@ def _load(
                 counters = session.run(query.text).consume().counters
                 report.constraints_added += counters.constraints_added
                 report.indexes_added += counters.indexes_added
-            _run(session, batches, report, on_batch)
+        _write(driver, settings.database, [nodes_round, *relationship_rounds], writers, report, on_batch)
     except Exception as exc:
         raise explain(exc, settings) from None
     finally:
@@ -388,11 +422,69 @@ def _load(
     return report
 
 
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _same(row: dict[str, Any]) -> dict[str, Any]:
+    return row
+
+
+def _node_row_of(item: tuple[str, dict[str, Any]]) -> dict[str, Any]:
+    return _node_row(*item)
+
+
+def _relationship_row_of(item: _Edge) -> dict[str, Any]:
+    return _relationship_row(*item)
+
+
+def _node_disjoint_rounds(edges: Mapping[RelType, Sequence[_Edge]], parts: int) -> list[list[dict[RelType, list[_Edge]]]]:
+    """The edges in rounds of cells, such that no two cells of a round touch the same actor.
+
+    Writing a relationship locks both its end nodes, so two writers that share an
+    actor wait for each other or deadlock. Each actor falls into one of ``parts``
+    partitions (by a stable hash of its id), and an edge into the cell of the
+    pair of partitions of its ends; a round pairs every partition with one other
+    (or with itself), so the cells of a round can be written at the same time.
+    With one part there is one round of one cell: the graph's order.
+    """
+    def part(actor_id: str) -> int:
+        return zlib.crc32(actor_id.encode("utf-8")) % parts
+
+    cells: dict[tuple[int, int], dict[RelType, list[_Edge]]] = {}
+    for rel_type, of_type in edges.items():
+        for edge in of_type:
+            ends = sorted((part(edge[0]), part(edge[1])))
+            cells.setdefault((ends[0], ends[1]), {}).setdefault(rel_type, []).append(edge)
+    rounds = []
+    for pairs in _pairings(parts):
+        found = [cells[pair] for pair in pairs if pair in cells]
+        if found:
+            rounds.append(found)
+    return rounds
+
+
+def _pairings(parts: int) -> list[list[tuple[int, int]]]:
+    """Every pair of ``parts`` partitions once, in rounds in which no partition comes twice.
+
+    The pairs (i, i) make the first round; the others follow the circle method of
+    round-robin tournaments (``parts`` even: the last partition stays, the rest rotate).
+    """
+    rounds = [[(i, i) for i in range(parts)]]
+    fixed = parts - 1
+    for r in range(fixed):
+        pairs = [(r, fixed)] + [((r + i) % fixed, (r - i) % fixed) for i in range(1, parts // 2)]
+        rounds.append([(min(pair), max(pair)) for pair in pairs])
+    return rounds
+
+
 def load_output(
     out_dir: str | Path,
     settings: Neo4jSettings,
     batch_size: int = DEFAULT_BATCH_SIZE,
     on_batch: Callable[[str, int], None] | None = None,
+    writers: int = DEFAULT_WRITERS,
 ) -> LoadReport:
     """Load what ``kg ingest --out OUT_DIR`` wrote: ``graph.json`` and the articles of its records."""
     from kg.ingest import GRAPH_JSON
@@ -405,7 +497,7 @@ def load_output(
         graph = read_json(path)
     except (ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"{path}: not a kg graph ({type(exc).__name__}: {exc})") from None
-    return load_graph(graph, stored_articles(out_dir), settings, batch_size, on_batch)
+    return load_graph(graph, stored_articles(out_dir), settings, batch_size, on_batch, writers)
 
 
 def stored_articles(out_dir: str | Path) -> Iterator[Article]:
@@ -418,22 +510,23 @@ def stored_articles(out_dir: str | Path) -> Iterator[Article]:
 
 
 @contextlib.contextmanager
-def _long_lived_objects_frozen() -> Iterator[None]:
-    """Keep the garbage collector off the objects that exist already (the graph) while loading.
+def _collector_paused() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector off while loading.
 
-    Building rows allocates millions of short-lived objects, and every full collection
-    would walk the whole graph again: that nearly doubled the time of a large load. New
-    objects are still collected as usual; the old ones go back to the collector after.
-    A program that froze objects itself is left as it is.
+    Building rows allocates millions of dicts and lists that stay alive until their
+    batch is sent, and each collection would walk them (and the graph) again: that
+    cost about as much as building them. Rows hold no cycles; whatever cyclic garbage
+    a load leaves is collected after it. A program that paused the collector itself
+    is left as it is.
     """
-    if gc.get_freeze_count():
+    if not gc.isenabled():
         yield
         return
-    gc.freeze()
+    gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
+        gc.enable()
 
 
 @dataclass(frozen=True)
@@ -458,35 +551,55 @@ class _Rows(list):  # type: ignore[type-arg]
         return f"<{len(self)} rows>"
 
 
-def _run(
-    session: neo4j.Session, batches: Sequence[_Batch], report: LoadReport,
+def _write(
+    driver: neo4j.Driver,
+    database: str | None,
+    rounds: Sequence[Sequence[Sequence[_Batch]]],
+    writers: int,
+    report: LoadReport,
     on_batch: Callable[[str, int], None] | None,
 ) -> None:
-    """Write the batches in order, one transaction each (retried on transient errors).
+    """Write the rounds in order; the tasks of a round run on ``writers`` sessions at once.
 
-    The rows of the next batch are built in a helper thread while the server writes
-    the current one: the driver waits for the server with the GIL released, so the
-    two overlap.
+    A task is a list of batches that one session writes in order, one transaction
+    each (retried on transient errors). Tasks of one round never write the same node,
+    so they do not wait for each other's locks. After a failure no new batch starts,
+    and the first error is raised once the batches under way are done.
     """
+    lock = threading.Lock()
+    failed = threading.Event()
 
     def work(tx: neo4j.ManagedTransaction, statement: str, rows: _Rows) -> tuple[int, Any]:
         result = tx.run(statement, rows=rows)
         updated = result.single(strict=True)["updated"]
         return updated, result.consume().counters
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-neo4j-rows") as pool:
-        ahead = pool.submit(batches[0].rows) if batches else None
-        for i, batch in enumerate(batches):
-            rows = ahead.result()
-            ahead = pool.submit(batches[i + 1].rows) if i + 1 < len(batches) else None
-            updated, counters = session.execute_write(work, batch.statement, rows)
-            report.nodes_created += counters.nodes_created
-            report.relationships_created += counters.relationships_created
-            report.properties_set += counters.properties_set
-            report.labels_added += counters.labels_added
-            if batch.kind == "nodes":
-                report.nodes_updated += updated
-            else:
-                report.relationships_updated += updated
-            if on_batch is not None:
-                on_batch(batch.name, len(rows))
+    def run(task: Sequence[_Batch]) -> None:
+        try:
+            with driver.session(database=database) as session:
+                for batch in task:
+                    if failed.is_set():
+                        return
+                    rows = batch.rows()
+                    updated, counters = session.execute_write(work, batch.statement, rows)
+                    with lock:
+                        report.count(batch.kind, updated, counters)
+                        if on_batch is not None:
+                            on_batch(batch.name, len(rows))
+        except BaseException:
+            failed.set()
+            raise
+
+    with ThreadPoolExecutor(max_workers=writers, thread_name_prefix="kg-neo4j-writer") as pool:
+        try:
+            for tasks in rounds:
+                # the biggest tasks first, so that the writers finish the round together
+                ordered = sorted(tasks, key=lambda task: sum(len(batch.items) for batch in task), reverse=True)
+                futures = [pool.submit(run, task) for task in ordered]
+                errors = [future.exception() for future in futures]
+                first = next((error for error in errors if error is not None), None)
+                if first is not None:
+                    raise first
+        except BaseException:  # Ctrl-C too: the writers stop after the batch under way
+            failed.set()
+            raise
