@@ -30,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from kg.models import Label, RelType
+from kg.resources import CYPHER_DIR
 
-CYPHER_DIR = Path(__file__).resolve().parent.parent / "cypher"
 SUFFIX = ".cypher"
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")

@@ -12,7 +12,9 @@ from pathlib import Path
 
 import yaml
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from kg.resources import resource_dir
+
+DATA_DIR = resource_dir("data")
 
 
 @dataclass(frozen=True)
