@@ -21,6 +21,7 @@ DATA_DIR = resource_dir("data")
 class Lexicon:
     delegation_nouns: frozenset[str]
     delegation_plural_only: frozenset[str]
+    other_team_kinds: frozenset[str]
     organization_words: frozenset[str]
     actor_verbs: frozenset[str]
     actor_organization_words: frozenset[str]

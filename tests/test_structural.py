@@ -78,6 +78,10 @@ NOT_FOUND = [
     ("Egyptian intelligence chief Abbas Kamel arrived in Gaza.", {("Abbas Kamel", "LEADS", "Egypt")}),
     # a person who leads an entity does not also represent it
     ("Brazilian President Luiz Inacio Lula da Silva spoke.", {("Luiz Inacio Lula da Silva", "REPRESENTS", "Brazil")}),
+    # a team of another kind is no delegation
+    ("The Brazilian football team beat Argentina on Sunday.", {("Brazil delegation", "REPRESENTS", "Brazil")}),
+    ("Kenya's Olympic delegation arrived in Paris.", {("Kenya delegation", "REPRESENTS", "Kenya")}),
+    ("She refused to play for the Iran National Team.", {("Iran delegation", "REPRESENTS", "Iran")}),
 ]
 
 

@@ -416,6 +416,9 @@ class ActorTyper:
                 continue
             if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue
+            # a team of another kind: "the Brazilian football team", "Turkey's Olympic delegation"
+            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.other_team_kinds for c in token.children):
+                continue
             found = [parties[c.i] for c in _party_modifiers(token) if c.i in parties]
             if not found:
                 continue
