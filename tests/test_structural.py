@@ -39,6 +39,9 @@ FOUND = [
         "The Saudi side was represented by Faisal bin Farhan and Adel al-Jubeir.",
         {("Faisal bin Farhan", "MEMBER_OF", "Saudi Arabia delegation"), ("Adel al-Jubeir", "MEMBER_OF", "Saudi Arabia delegation")},
     ),
+    # "serve as" with a role: the role is the complement's noun
+    ("Peter Novak served as Foreign Minister of Slovakia.", {("Peter Novak", "REPRESENTS", "Slovakia")}),
+    ("Ivana Horvat was the Prime Minister of Croatia.", {("Ivana Horvat", "LEADS", "Croatia")}),
     # a delegation represents its party
     ("The Chinese delegation arrived in Geneva on Monday.", {("China delegation", "REPRESENTS", "China")}),
     (
@@ -78,6 +81,10 @@ NOT_FOUND = [
     ("Egyptian intelligence chief Abbas Kamel arrived in Gaza.", {("Abbas Kamel", "LEADS", "Egypt")}),
     # a person who leads an entity does not also represent it
     ("Brazilian President Luiz Inacio Lula da Silva spoke.", {("Luiz Inacio Lula da Silva", "REPRESENTS", "Brazil")}),
+    # the role named is the apposition's or complement's own noun, not one nested in it
+    ("John Smith served as an adviser to the President of France.", {("John Smith", "LEADS", "France")}),
+    ("Maria Lopez was one of the deputies of the Prime Minister of Spain.", {("Maria Lopez", "LEADS", "Spain")}),
+    ("Ana Costa, an aide to the President of Brazil, spoke on Monday.", {("Ana Costa", "LEADS", "Brazil")}),
     # a team of another kind is no delegation
     ("The Brazilian football team beat Argentina on Sunday.", {("Brazil delegation", "REPRESENTS", "Brazil")}),
     ("Kenya's Olympic delegation arrived in Paris.", {("Kenya delegation", "REPRESENTS", "Kenya")}),

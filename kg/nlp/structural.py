@@ -42,6 +42,7 @@ class Role:
     phrase: str
     entry: RoleEntry
     start: int  # token index of the phrase's first word
+    end: int  # token index after its last word
     rule: str
     anchors: list[ActorSpan] = field(default_factory=list)
     past: bool = False
@@ -117,23 +118,25 @@ class StructuralRelations:
         for child in root.children:
             if child.dep_ == "appos" and not _inside(child, person.span) and not index.at(child, Label.PERSON):
                 for noun in conjuncts_with(child):
-                    found.extend(self._read_region(self._noun_phrase(noun, stop=person.span), index, "apposition"))
+                    found.extend(self._read_region(self._noun_phrase(noun, stop=person.span), index, "apposition", noun))
         # apposition before the name: "the Nato secretary general, Mark Rutte"
         if root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start:
-            found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition"))
+            found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition",
+                                            root.head))
         # copula: "al-Muhandis was the deputy commander of the PMF", "whose head is X"
         if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr"):
             other = "attr" if root.dep_ == "nsubj" else "nsubj"
             for child in root.head.children:
                 if child.dep_ == other and not index.at(child, Label.PERSON):
-                    found.extend(self._read_region(self._noun_phrase(child, stop=person.span), index, "copula"))
+                    found.extend(self._read_region(self._noun_phrase(child, stop=person.span), index, "copula", child))
         # "X serves as foreign minister"
         if root.head.lemma_ == "serve" and root.dep_ == "nsubj":
             for prep in root.head.children:
                 if prep.dep_ == "prep" and prep.lower_ == "as":
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            found.extend(self._read_region(self._noun_phrase(obj, stop=person.span), index, "copula"))
+                            found.extend(self._read_region(self._noun_phrase(obj, stop=person.span), index, "copula",
+                                                                obj))
         del doc
         return found
 
@@ -203,14 +206,21 @@ class StructuralRelations:
                             anchors.extend(index.headed_by(token, *PARTIES))
         return anchors
 
-    def _read_region(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
-        """Find role phrases in a run of tokens and attach each anchor actor to one of them."""
+    def _read_region(self, region: list[Token], index: ActorIndex, rule: str, head: Token | None = None) -> list[Role]:
+        """Find role phrases in a run of tokens and attach each anchor actor to one of them.
+
+        ``head``, the noun of an apposition or a complement, must be in the role: in "X was
+        an adviser to the President of France" the role named is adviser, not President.
+        """
         # another person's title belongs to them: "French President Emmanuel Macron's spokeswoman"
         people = {a.root.i for t in region for a in index.at(t, Label.PERSON)}
         region = [t for t in region if index.at(t, Label.PERSON) or not any(a.i in people for a in t.ancestors)]
         if not region:
             return []
         roles = self._role_phrases(region, index, rule)
+        if head is not None:
+            head = _partitive_head(head)
+            roles = [r for r in roles if r.start <= head.i < r.end]
         if not roles:
             return []
         anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
@@ -244,7 +254,8 @@ class StructuralRelations:
                     phrase = _phrase_text(words[i : j - 1] + [words[j - 1]], last_lemma=True)
                     entry = self.gaz.role(phrase, exact=True)
                 if entry is not None:
-                    roles.append(Role(phrase, entry, words[i].i, rule, sector=self._sector(words[i:j])))
+                    roles.append(Role(phrase, entry, words[i].i, words[j - 1].i + 1, rule,
+                                      sector=self._sector(words[i:j])))
                     i = j
                     break
             else:
@@ -284,7 +295,7 @@ class StructuralRelations:
                 anchors = self._of_anchors(root, index)
                 if anchors:
                     last = first[-1]
-                    own.append(Role(last.phrase, last.entry, last.start, "coordination", anchors, last.past, last.sector))
+                    own.append(Role(last.phrase, last.entry, last.start, last.end, "coordination", anchors, last.past, last.sector))
 
     # --- from roles to relations ----------------------------------------------------------
 
@@ -446,6 +457,17 @@ def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
     if last_lemma:
         words[-1] = tokens[-1].lemma_.lower()
     return " ".join(words).replace(" - ", "-").replace(" ’s", "'s")
+
+
+def _partitive_head(noun: Token) -> Token:
+    """The noun a partitive is about: "one of the advisors of X" -> advisors."""
+    if noun.lower_ == "one" or noun.pos_ == "NUM":
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return noun
 
 
 def _inside(token: Token, span: Span) -> bool:
