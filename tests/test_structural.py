@@ -39,6 +39,7 @@ FOUND = [
         "The Saudi side was represented by Faisal bin Farhan and Adel al-Jubeir.",
         {("Faisal bin Farhan", "MEMBER_OF", "Saudi Arabia delegation"), ("Adel al-Jubeir", "MEMBER_OF", "Saudi Arabia delegation")},
     ),
+    ("Lena Marsh, vice-president of Ghana, spoke on Sunday.", {("Lena Marsh", "REPRESENTS", "Ghana")}),
     # "serve as" with a role: the role is the complement's noun
     ("Peter Novak served as Foreign Minister of Slovakia.", {("Peter Novak", "REPRESENTS", "Slovakia")}),
     ("Ivana Horvat was the Prime Minister of Croatia.", {("Ivana Horvat", "LEADS", "Croatia")}),
@@ -81,6 +82,13 @@ NOT_FOUND = [
     ("Egyptian intelligence chief Abbas Kamel arrived in Gaza.", {("Abbas Kamel", "LEADS", "Egypt")}),
     # a person who leads an entity does not also represent it
     ("Brazilian President Luiz Inacio Lula da Silva spoke.", {("Luiz Inacio Lula da Silva", "REPRESENTS", "Brazil")}),
+    # a past role in an apposition, the word split at its hyphens or not
+    ("Lena Marsh, former vice-president of Ghana, died on Sunday.", {("Lena Marsh", "LEADS", "Ghana"), ("Lena Marsh", "REPRESENTS", "Ghana")}),
+    ("Tom Reyes, formerly a deputy minister of Chile, spoke.", {("Tom Reyes", "REPRESENTS", "Chile")}),
+    # a vice-president represents, the president leads
+    ("Lena Marsh, vice-president of Ghana, spoke on Sunday.", {("Lena Marsh", "LEADS", "Ghana")}),
+    # a place is not the short name of an organisation named after it
+    ("Tony Evers, the governor of Wisconsin, signed it. The Wisconsin Supreme Court ruled.", {("Tony Evers", "LEADS", "Wisconsin Supreme Court")}),
     # the role named is the apposition's or complement's own noun, not one nested in it
     ("John Smith served as an adviser to the President of France.", {("John Smith", "LEADS", "France")}),
     ("Maria Lopez was one of the deputies of the Prime Minister of Spain.", {("Maria Lopez", "LEADS", "Spain")}),

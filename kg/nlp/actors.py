@@ -232,6 +232,9 @@ class ActorTyper:
             org = first_words.get(token.text)
             if org is None or token.i in taken or token.pos_ != "PROPN":
                 continue
+            # a place that also starts a name: "the governor of Wisconsin" is not the Wisconsin Supreme Court
+            if token.ent_type_ in ("GPE", "LOC", "NORP"):
+                continue
             neighbours = [doc[j] for j in (token.i - 1, token.i + 1) if 0 <= j < len(doc)]
             if not any(n.pos_ == "PROPN" for n in neighbours):
                 yield ActorSpan(doc[token.i : token.i + 1], Label.ORGANIZATION, org.ref, "short name", party=org)

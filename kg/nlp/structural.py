@@ -34,6 +34,8 @@ from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 6
 
+HYPHENS = ("-", "–")
+
 
 @dataclass
 class Role:
@@ -115,10 +117,14 @@ class StructuralRelations:
             if any(role.anchors for role in flat):
                 found = flat
         # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
-        for child in root.children:
-            if child.dep_ == "appos" and not _inside(child, person.span) and not index.at(child, Label.PERSON):
-                for noun in conjuncts_with(child):
-                    found.extend(self._read_region(self._noun_phrase(noun, stop=person.span), index, "apposition", noun))
+        appositions = [c for c in root.children
+                       if c.dep_ == "appos" and not _inside(c, person.span) and not index.at(c, Label.PERSON)]
+        for child in _hyphenated_words(appositions):
+            for noun in conjuncts_with(child[-1]):
+                # a word the tokenizer split at its hyphens is one noun: "former vice-president of X"
+                words = list(doc[child[0].i : child[-1].i + 1]) if noun == child[-1] else [noun]
+                region = sorted({t for word in words for t in self._noun_phrase(word, stop=person.span)}, key=lambda t: t.i)
+                found.extend(self._read_region(region, index, "apposition", noun))
         # apposition before the name: "the Nato secretary general, Mark Rutte"
         if root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start:
             found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition",
@@ -457,6 +463,21 @@ def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
     if last_lemma:
         words[-1] = tokens[-1].lemma_.lower()
     return " ".join(words).replace(" - ", "-").replace(" ’s", "'s")
+
+
+def _hyphenated_words(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens grouped into words the tokenizer split at hyphens, the hyphens left out:
+    [vice, -, president] -> [[vice, president]]; other tokens alone."""
+    words: list[list[Token]] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.text in HYPHENS:
+            continue
+        joined = token.i >= 2 and token.doc[token.i - 1].text in HYPHENS and words and words[-1][-1].i == token.i - 2
+        if joined:
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return words
 
 
 def _partitive_head(noun: Token) -> Token:
