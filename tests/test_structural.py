@@ -40,6 +40,7 @@ FOUND = [
         {("Faisal bin Farhan", "MEMBER_OF", "Saudi Arabia delegation"), ("Adel al-Jubeir", "MEMBER_OF", "Saudi Arabia delegation")},
     ),
     ("Lena Marsh, vice-president of Ghana, spoke on Sunday.", {("Lena Marsh", "REPRESENTS", "Ghana")}),
+    ("Polls put incumbent US President Donald Trump of the Republican Party behind.", {("Donald Trump", "LEADS", "United States")}),
     # "serve as" with a role: the role is the complement's noun
     ("Peter Novak served as Foreign Minister of Slovakia.", {("Peter Novak", "REPRESENTS", "Slovakia")}),
     ("Ivana Horvat was the Prime Minister of Croatia.", {("Ivana Horvat", "LEADS", "Croatia")}),
@@ -82,6 +83,11 @@ NOT_FOUND = [
     ("Egyptian intelligence chief Abbas Kamel arrived in Gaza.", {("Abbas Kamel", "LEADS", "Egypt")}),
     # a person who leads an entity does not also represent it
     ("Brazilian President Luiz Inacio Lula da Silva spoke.", {("Luiz Inacio Lula da Silva", "REPRESENTS", "Brazil")}),
+    # a title that names its party: the party after the name is the person's own
+    ("Polls put incumbent US President Donald Trump of the Republican Party behind.", {("Donald Trump", "LEADS", "Republican Party")}),
+    # a plural role describes the names it goes with, not the single person before it
+    ("Crowds toppled statues of Christopher Columbus, US presidents George Washington and Ulysses S. Grant, and others.",
+     {("Christopher Columbus", "LEADS", "United States")}),
     # a past role in an apposition, the word split at its hyphens or not
     ("Lena Marsh, former vice-president of Ghana, died on Sunday.", {("Lena Marsh", "LEADS", "Ghana"), ("Lena Marsh", "REPRESENTS", "Ghana")}),
     ("Tom Reyes, formerly a deputy minister of Chile, spoke.", {("Tom Reyes", "REPRESENTS", "Chile")}),

@@ -117,8 +117,11 @@ class StructuralRelations:
             if any(role.anchors for role in flat):
                 found = flat
         # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
+        # a plural role is not one person's: "statues of Columbus, US presidents Washington and Grant"
+        alone = not root.conjuncts
         appositions = [c for c in root.children
-                       if c.dep_ == "appos" and not _inside(c, person.span) and not index.at(c, Label.PERSON)]
+                       if c.dep_ == "appos" and not _inside(c, person.span) and not index.at(c, Label.PERSON)
+                       and not (alone and c.tag_ in ("NNS", "NNPS"))]
         for child in _hyphenated_words(appositions):
             for noun in conjuncts_with(child[-1]):
                 # a word the tokenizer split at its hyphens is one noun: "former vice-president of X"
@@ -147,9 +150,11 @@ class StructuralRelations:
         return found
 
     def _title_roles(self, region: list[Token], after: list[ActorSpan], index: ActorIndex) -> list[Role]:
-        """The roles in a title; the party named after the name belongs to the last one."""
+        """The roles in a title; the party named after the name belongs to the last one, when
+        the title names none ("President Buhari of Nigeria", but "US President Donald Trump of
+        the Republican Party" is the president of the US)."""
         roles = self._read_region(region, index, "title")
-        if roles:
+        if roles and not roles[-1].anchors:
             roles[-1].anchors.extend(after)
         return roles
 
