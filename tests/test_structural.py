@@ -88,6 +88,8 @@ NOT_FOUND = [
     # a plural role describes the names it goes with, not the single person before it
     ("Crowds toppled statues of Christopher Columbus, US presidents George Washington and Ulysses S. Grant, and others.",
      {("Christopher Columbus", "LEADS", "United States")}),
+    ("They tore down statues of Christopher Columbus, US presidents George Washington and Ulysses S. Grant, and "
+     "abolitionist Matthias Baldwin.", {("Christopher Columbus", "LEADS", "United States")}),
     # a past role in an apposition, the word split at its hyphens or not
     ("Lena Marsh, former vice-president of Ghana, died on Sunday.", {("Lena Marsh", "LEADS", "Ghana"), ("Lena Marsh", "REPRESENTS", "Ghana")}),
     ("Tom Reyes, formerly a deputy minister of Chile, spoke.", {("Tom Reyes", "REPRESENTS", "Chile")}),

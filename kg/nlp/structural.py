@@ -117,11 +117,9 @@ class StructuralRelations:
             if any(role.anchors for role in flat):
                 found = flat
         # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
-        # a plural role is not one person's: "statues of Columbus, US presidents Washington and Grant"
-        alone = not root.conjuncts
         appositions = [c for c in root.children
                        if c.dep_ == "appos" and not _inside(c, person.span) and not index.at(c, Label.PERSON)
-                       and not (alone and c.tag_ in ("NNS", "NNPS"))]
+                       and not self._plural_role_of_others(c, root, index)]
         for child in _hyphenated_words(appositions):
             for noun in conjuncts_with(child[-1]):
                 # a word the tokenizer split at its hyphens is one noun: "former vice-president of X"
@@ -148,6 +146,15 @@ class StructuralRelations:
                                                                 obj))
         del doc
         return found
+
+    @staticmethod
+    def _plural_role_of_others(noun: Token, root: Token, index: ActorIndex) -> bool:
+        """A plural role is not one person's ("Columbus, US presidents Washington and Grant"):
+        it belongs to the names it goes with, or to a person coordinated with others."""
+        if noun.tag_ not in ("NNS", "NNPS"):
+            return False
+        names_its_own = any(c.dep_ in ("appos", "compound") and index.at(c, Label.PERSON) for c in noun.children)
+        return names_its_own or not root.conjuncts
 
     def _title_roles(self, region: list[Token], after: list[ActorSpan], index: ActorIndex) -> list[Role]:
         """The roles in a title; the party named after the name belongs to the last one, when
