@@ -209,7 +209,8 @@ class StructuralRelations:
         skip = {"relcl", "acl", "conj", "cc", "appos", "punct", "advcl"}
         tokens = [noun]
         for child in noun.children:
-            if child.dep_ in skip or _inside(child, stop):
+            # a hyphen stays: the tokenizer split "secretary-general" at it
+            if (child.dep_ in skip and child.text not in HYPHENS) or _inside(child, stop):
                 continue
             tokens.extend(t for t in child.subtree if not _inside(t, stop))
         return sorted(tokens, key=lambda t: t.i)
