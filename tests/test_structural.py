@@ -41,6 +41,8 @@ FOUND = [
     ),
     ("Lena Marsh, vice-president of Ghana, spoke on Sunday.", {("Lena Marsh", "REPRESENTS", "Ghana")}),
     ("Polls put incumbent US President Donald Trump of the Republican Party behind.", {("Donald Trump", "LEADS", "United States")}),
+    # a role compounding the apposition's noun: "the Governor General of Canada"
+    ("Mary Simon, the Governor General of Canada, opened parliament.", {("Mary Simon", "REPRESENTS", "Canada")}),
     # a possessive and a role the tokenizer split at its hyphen
     ("Mark Rutte, NATO's secretary-general, spoke on Monday.", {("Mark Rutte", "LEADS", "NATO")}),
     # "serve as" with a role: the role is the complement's noun

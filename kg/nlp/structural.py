@@ -239,7 +239,7 @@ class StructuralRelations:
         roles = self._role_phrases(region, index, rule)
         if head is not None:
             head = _partitive_head(head)
-            roles = [r for r in roles if r.start <= head.i < r.end]
+            roles = [r for r in roles if r.start <= head.i < r.end or _compounds(r, head)]
         if not roles:
             return []
         anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
@@ -491,6 +491,12 @@ def _hyphenated_words(tokens: list[Token]) -> list[list[Token]]:
         else:
             words.append([token])
     return words
+
+
+def _compounds(role: Role, head: Token) -> bool:
+    """Whether a role's words right before the head modify it: "the Governor General of Canada"."""
+    last = head.doc[role.end - 1]
+    return role.end == head.i and last.head == head and last.dep_ == "compound"
 
 
 def _partitive_head(noun: Token) -> Token:
