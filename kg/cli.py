@@ -106,6 +106,7 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
                                 workers=workers, on_article=on_article)
         except ModelNotFound as exc:
             raise click.ClickException(str(exc)) from None
+    _print_skipped(result.skipped)
     summary = result.summary
     report = None
     if to_neo4j:
@@ -118,7 +119,8 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
             raise click.ClickException(str(exc)) from None
     if as_json:
         extra = {"neo4j": report.to_dict()} if report else {}
-        click.echo(json.dumps({**summary, "failures": [str(f) for f in result.failures], **extra}, indent=2))
+        click.echo(json.dumps({**summary, "failures": [str(f) for f in result.failures],
+                               "skipped": [str(p) for p in result.skipped], **extra}, indent=2))
     else:
         _print_summary(summary)
         if report:
@@ -260,6 +262,19 @@ def _progress() -> Progress:
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=stderr, transient=True,
     )
+
+
+def _print_skipped(skipped: list[Any]) -> None:
+    """One line on stderr per folder and file type that kg left out: "skipped 2 .csv files in corpus/"."""
+    from kg.sources import SUPPORTED_SUFFIXES
+
+    groups: dict[tuple[str, str], int] = {}
+    for path in skipped:
+        key = (str(path.parent), path.suffix.lower() or "suffix-less")
+        groups[key] = groups.get(key, 0) + 1
+    for (folder, suffix), count in groups.items():
+        stderr.print(f"[yellow]skipped[/yellow] {count} {suffix} file{'s' * (count > 1)} in {folder} "
+                     f"(kg reads {', '.join(SUPPORTED_SUFFIXES)})", highlight=False, soft_wrap=True)
 
 
 def _print_summary(summary: dict[str, Any]) -> None:

@@ -30,7 +30,7 @@ from kg.lexicon import DATA_DIR
 from kg.models import Article, Extraction
 from kg.sinks.graphml import write_graphml
 from kg.sinks.jsonfile import write_json
-from kg.sources import ReadFailure, read_articles
+from kg.sources import ReadFailure, read_articles, skipped_files
 from kg.store import ExtractionStore, fingerprint
 
 GRAPH_JSON = "graph.json"
@@ -44,13 +44,15 @@ class IngestResult:
     out_dir: Path
     graph: nx.MultiDiGraph
     failures: list[ReadFailure] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # files in the folders that kg does not read
     extracted: int = 0
     cached: int = 0
 
     @property
     def summary(self) -> dict[str, Any]:
         return {
-            "articles": {"extracted": self.extracted, "already_read": self.cached, "failed": len(self.failures)},
+            "articles": {"extracted": self.extracted, "already_read": self.cached, "failed": len(self.failures),
+                         "skipped_files": len(self.skipped)},
             **summary(self.graph),
             "outputs": [str(self.out_dir / GRAPH_JSON), str(self.out_dir / GRAPH_GRAPHML)],
         }
@@ -71,7 +73,7 @@ def ingest(
     out = Path(out_dir)
     gazetteer_files = tuple(str(f) for f in gazetteer_files)
     store = ExtractionStore(out, pipeline_fingerprint(model, gazetteer_files))
-    result = IngestResult(out, nx.MultiDiGraph())
+    result = IngestResult(out, nx.MultiDiGraph(), skipped=skipped_files(paths))
     seen: dict[str, str] = {}
 
     def new_articles() -> Iterator[Article]:

@@ -114,7 +114,8 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
 
     A folder is walked recursively, entries sorted by name; inside it, hidden
     entries (names starting with ".") and files with an unsupported suffix are
-    skipped silently, and links to folders are not followed. A file named
+    skipped (:func:`skipped_files` lists the latter, for the user to be told),
+    and links to folders are not followed. A file named
     explicitly must have a supported suffix. ``"-"`` yields :data:`STDIN`.
     A missing path, an explicitly named unsupported file or an unreadable
     folder yields a :class:`ReadFailure`.
@@ -154,6 +155,19 @@ def read_articles(
             yield from _failures_caught(_read_stdin(sys.stdin if stdin is None else stdin))
         else:
             yield from _failures_caught(_read_file(item))
+
+
+def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files inside the folders of ``paths`` that :func:`iter_files` skips for their suffix
+    (a .csv, a .pdf, an image), so that a caller can say so; hidden entries are left out."""
+    skipped: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path != STDIN and path.is_dir():
+            for root, folders, files in os.walk(path):
+                folders[:] = sorted(f for f in folders if not f.startswith("."))
+                skipped += [Path(root) / f for f in sorted(files) if not f.startswith(".") and not _is_supported(Path(f))]
+    return skipped
 
 
 def _walk(directory: Path) -> Iterator[Path | ReadFailure]:

@@ -54,10 +54,29 @@ def test_cli_ingest_json_summary_and_second_run_skips_what_was_read(runner, tmp_
     args = ["ingest", str(tmp_path / "a.txt"), "--out", str(out), "--json", "--workers", "1"]
     first = json.loads(runner.invoke(cli, args).stdout)
     second = json.loads(runner.invoke(cli, args).stdout)
-    assert first["articles"] == {"extracted": 1, "already_read": 0, "failed": 0}
-    assert second["articles"] == {"extracted": 0, "already_read": 1, "failed": 0}
+    assert first["articles"] == {"extracted": 1, "already_read": 0, "failed": 0, "skipped_files": 0}
+    assert second["articles"] == {"extracted": 0, "already_read": 1, "failed": 0, "skipped_files": 0}
     assert first["relations"] == second["relations"]
     assert first["relations"]["ACCUSES"] == 1
+
+
+def test_cli_ingest_says_which_files_of_a_folder_it_does_not_read(runner, tmp_path):
+    inputs = tmp_path / "in"
+    (inputs / "more").mkdir(parents=True)
+    (inputs / "a.txt").write_text(ARTICLE)
+    (inputs / "news.csv").write_text("url,date,title,text\n")
+    (inputs / "more" / "x.csv").write_text("url\n")
+    (inputs / "more" / "y.csv").write_text("url\n")
+    (inputs / ".hidden.csv").write_text("url\n")
+    result = runner.invoke(cli, ["ingest", str(inputs), "--out", str(tmp_path / "out"), "--workers", "1", "--json"])
+    assert result.exit_code == 0, result.output  # a file kg does not read is no failure
+    notes = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(notes) == 2
+    assert notes[0].startswith(f"skipped 1 .csv file in {inputs} (kg reads .txt,")
+    assert notes[1].startswith(f"skipped 2 .csv files in {inputs / 'more'} ")
+    summary = json.loads(result.stdout)
+    assert summary["articles"]["extracted"] == 1 and summary["articles"]["skipped_files"] == 3
+    assert summary["skipped"] == [str(inputs / "news.csv"), str(inputs / "more" / "x.csv"), str(inputs / "more" / "y.csv")]
 
 
 def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path):

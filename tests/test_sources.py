@@ -9,7 +9,7 @@ import pytest
 
 from kg import sources
 from kg.models import Article
-from kg.sources import ReadFailure, SourceError, iter_files, read_articles
+from kg.sources import ReadFailure, SourceError, iter_files, read_articles, skipped_files
 
 DATA = Path(__file__).parent / "data" / "sources"
 
@@ -405,3 +405,14 @@ def test_sources_failures_read_as_one_line():
     )
     error = SourceError("data/x.html", "binary file")
     assert (str(error), error.path, error.reason) == ("data/x.html: binary file", "data/x.html", "binary file")
+
+
+def test_sources_skipped_files_are_the_unsupported_ones_inside_folders(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / ".git").mkdir()
+    for name in ("a.txt", "b.csv", "c.PDF", "noext", "sub/d.jsonl", "sub/e.png", ".hidden.csv", ".git/f.csv"):
+        (tmp_path / name).write_text("x")
+    named = tmp_path / "named.csv"  # named explicitly: a failure of its own, not a skipped file
+    named.write_text("x")
+    assert skipped_files([tmp_path, "-"]) == [tmp_path / n for n in ("b.csv", "c.PDF", "named.csv", "noext", "sub/e.png")]
+    assert skipped_files([tmp_path / "a.txt", named]) == []
