@@ -10,7 +10,9 @@ import functools
 import json
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -264,14 +266,11 @@ def _progress() -> Progress:
     )
 
 
-def _print_skipped(skipped: list[Any]) -> None:
+def _print_skipped(skipped: list[Path]) -> None:
     """One line on stderr per folder and file type that kg left out: "skipped 2 .csv files in corpus/"."""
     from kg.sources import SUPPORTED_SUFFIXES
 
-    groups: dict[tuple[str, str], int] = {}
-    for path in skipped:
-        key = (str(path.parent), path.suffix.lower() or "suffix-less")
-        groups[key] = groups.get(key, 0) + 1
+    groups = Counter((str(path.parent), path.suffix.lower() or "suffix-less") for path in skipped)
     for (folder, suffix), count in groups.items():
         stderr.print(f"[yellow]skipped[/yellow] {count} {suffix} file{'s' * (count > 1)} in {folder} "
                      f"(kg reads {', '.join(SUPPORTED_SUFFIXES)})", highlight=False, soft_wrap=True)

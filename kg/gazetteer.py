@@ -50,12 +50,12 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import yaml
 
-from kg.resources import resource_dir
+from kg import resources
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-DATA_DIR = resource_dir("data") / "gazetteer"
+DATA_DIR = resources.DATA_DIR / "gazetteer"
 PACKAGED_FILES = ("states.yaml", "organizations.yaml", "media.yaml", "regions.yaml", "titles.yaml")
 
 RELATIONS = ("LEADS", "REPRESENTS", "MEMBER_OF")

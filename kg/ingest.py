@@ -26,11 +26,11 @@ import networkx as nx
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
 from kg.graph import build_graph, summary
-from kg.lexicon import DATA_DIR
 from kg.models import Article, Extraction
+from kg.resources import DATA_DIR
 from kg.sinks.graphml import write_graphml
 from kg.sinks.jsonfile import write_json
-from kg.sources import ReadFailure, read_articles, skipped_files
+from kg.sources import ReadFailure, read_articles
 from kg.store import ExtractionStore, fingerprint
 
 GRAPH_JSON = "graph.json"
@@ -73,11 +73,11 @@ def ingest(
     out = Path(out_dir)
     gazetteer_files = tuple(str(f) for f in gazetteer_files)
     store = ExtractionStore(out, pipeline_fingerprint(model, gazetteer_files))
-    result = IngestResult(out, nx.MultiDiGraph(), skipped=skipped_files(paths))
+    result = IngestResult(out, nx.MultiDiGraph())
     seen: dict[str, str] = {}
 
     def new_articles() -> Iterator[Article]:
-        for item in read_articles(paths):
+        for item in read_articles(paths, skipped=result.skipped):
             if isinstance(item, Article) and item.id in seen:
                 item = ReadFailure(item.source or item.id, f"duplicate article id {item.id!r} (first in {seen[item.id]})")
             if isinstance(item, ReadFailure):

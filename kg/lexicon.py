@@ -12,9 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.resources import resource_dir
-
-DATA_DIR = resource_dir("data")
+from kg.resources import DATA_DIR
 
 
 @dataclass(frozen=True)

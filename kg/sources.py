@@ -109,13 +109,13 @@ class ReadFailure:
         return f"{self.path}: {self.reason}"
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
+def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -> Iterator[Path | ReadFailure]:
     """Yield the article files that ``paths`` name, in a deterministic order.
 
     A folder is walked recursively, entries sorted by name; inside it, hidden
     entries (names starting with ".") and files with an unsupported suffix are
-    skipped (:func:`skipped_files` lists the latter, for the user to be told),
-    and links to folders are not followed. A file named
+    skipped (the latter appended to ``skipped``, when given, for the user to be
+    told: a .csv, a .pdf, an image), and links to folders are not followed. A file named
     explicitly must have a supported suffix. ``"-"`` yields :data:`STDIN`.
     A missing path, an explicitly named unsupported file or an unreadable
     folder yields a :class:`ReadFailure`.
@@ -131,7 +131,7 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
             yield ReadFailure(str(path), _os_reason(error))
             continue
         if stat.S_ISDIR(mode):
-            yield from _walk(path)
+            yield from _walk(path, skipped)
         elif _is_supported(path):
             yield path
         else:
@@ -139,16 +139,16 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | ReadFailure]:
 
 
 def read_articles(
-    paths: Iterable[str | Path], stdin: TextIO | None = None
+    paths: Iterable[str | Path], stdin: TextIO | None = None, skipped: list[Path] | None = None
 ) -> Iterator[Article | ReadFailure]:
     """Yield an :class:`Article` or a :class:`ReadFailure` for each input, never raising.
 
-    ``paths`` as for :func:`iter_files`. ``"-"`` reads ``stdin`` (default
+    ``paths`` and ``skipped`` as for :func:`iter_files`. ``"-"`` reads ``stdin`` (default
     ``sys.stdin``): as JSON lines when its first non-blank character is "{",
     else as one plain-text article with id "stdin". Articles are not
     de-duplicated: two inputs with the same id both come through.
     """
-    for item in iter_files(paths):
+    for item in iter_files(paths, skipped):
         if isinstance(item, ReadFailure):
             yield item
         elif item == STDIN:
@@ -157,20 +157,7 @@ def read_articles(
             yield from _failures_caught(_read_file(item))
 
 
-def skipped_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files inside the folders of ``paths`` that :func:`iter_files` skips for their suffix
-    (a .csv, a .pdf, an image), so that a caller can say so; hidden entries are left out."""
-    skipped: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        if path != STDIN and path.is_dir():
-            for root, folders, files in os.walk(path):
-                folders[:] = sorted(f for f in folders if not f.startswith("."))
-                skipped += [Path(root) / f for f in sorted(files) if not f.startswith(".") and not _is_supported(Path(f))]
-    return skipped
-
-
-def _walk(directory: Path) -> Iterator[Path | ReadFailure]:
+def _walk(directory: Path, skipped: list[Path] | None) -> Iterator[Path | ReadFailure]:
     try:
         with os.scandir(directory) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -182,9 +169,11 @@ def _walk(directory: Path) -> Iterator[Path | ReadFailure]:
             continue
         path = directory / entry.name
         if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path)
+            yield from _walk(path, skipped)
         elif _is_supported(path):
             yield path
+        elif skipped is not None:
+            skipped.append(path)
 
 
 def _is_supported(path: Path) -> bool:

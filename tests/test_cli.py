@@ -72,11 +72,11 @@ def test_cli_ingest_says_which_files_of_a_folder_it_does_not_read(runner, tmp_pa
     assert result.exit_code == 0, result.output  # a file kg does not read is no failure
     notes = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
     assert len(notes) == 2
-    assert notes[0].startswith(f"skipped 1 .csv file in {inputs} (kg reads .txt,")
-    assert notes[1].startswith(f"skipped 2 .csv files in {inputs / 'more'} ")
+    assert notes[0].startswith(f"skipped 2 .csv files in {inputs / 'more'} (kg reads .txt,")
+    assert notes[1].startswith(f"skipped 1 .csv file in {inputs} ")
     summary = json.loads(result.stdout)
     assert summary["articles"]["extracted"] == 1 and summary["articles"]["skipped_files"] == 3
-    assert summary["skipped"] == [str(inputs / "news.csv"), str(inputs / "more" / "x.csv"), str(inputs / "more" / "y.csv")]
+    assert summary["skipped"] == [str(inputs / "more" / "x.csv"), str(inputs / "more" / "y.csv"), str(inputs / "news.csv")]
 
 
 def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path):

@@ -9,7 +9,7 @@ import pytest
 
 from kg import sources
 from kg.models import Article
-from kg.sources import ReadFailure, SourceError, iter_files, read_articles, skipped_files
+from kg.sources import ReadFailure, SourceError, iter_files, read_articles
 
 DATA = Path(__file__).parent / "data" / "sources"
 
@@ -414,5 +414,11 @@ def test_sources_skipped_files_are_the_unsupported_ones_inside_folders(tmp_path)
         (tmp_path / name).write_text("x")
     named = tmp_path / "named.csv"  # named explicitly: a failure of its own, not a skipped file
     named.write_text("x")
-    assert skipped_files([tmp_path, "-"]) == [tmp_path / n for n in ("b.csv", "c.PDF", "named.csv", "noext", "sub/e.png")]
-    assert skipped_files([tmp_path / "a.txt", named]) == []
+    skipped: list[Path] = []
+    assert list(iter_files([tmp_path, "-"], skipped)) == [tmp_path / "a.txt", tmp_path / "sub" / "d.jsonl", sources.STDIN]
+    assert skipped == [tmp_path / n for n in ("b.csv", "c.PDF", "named.csv", "noext", "sub/e.png")]
+    skipped = []
+    first, failure = iter_files([tmp_path / "a.txt", named], skipped)
+    assert first == tmp_path / "a.txt" and isinstance(failure, ReadFailure)
+    assert failure.path == str(named) and failure.reason.startswith("unsupported file type '.csv'")
+    assert skipped == []

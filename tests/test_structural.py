@@ -39,7 +39,9 @@ FOUND = [
         "The Saudi side was represented by Faisal bin Farhan and Adel al-Jubeir.",
         {("Faisal bin Farhan", "MEMBER_OF", "Saudi Arabia delegation"), ("Adel al-Jubeir", "MEMBER_OF", "Saudi Arabia delegation")},
     ),
+    # a role the tokenizer split at its hyphen: a vice-president represents
     ("Lena Marsh, vice-president of Ghana, spoke on Sunday.", {("Lena Marsh", "REPRESENTS", "Ghana")}),
+    # a title that names its party, whatever follows the name
     ("Polls put incumbent US President Donald Trump of the Republican Party behind.", {("Donald Trump", "LEADS", "United States")}),
     # a role compounding the apposition's noun: "the Governor General of Canada"
     ("Mary Simon, the Governor General of Canada, opened parliament.", {("Mary Simon", "REPRESENTS", "Canada")}),

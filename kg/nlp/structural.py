@@ -120,11 +120,11 @@ class StructuralRelations:
         appositions = [c for c in root.children
                        if c.dep_ == "appos" and not _inside(c, person.span) and not index.at(c, Label.PERSON)
                        and not self._plural_role_of_others(c, root, index)]
-        for child in _hyphenated_words(appositions):
-            for noun in conjuncts_with(child[-1]):
-                # a word the tokenizer split at its hyphens is one noun: "former vice-president of X"
-                words = list(doc[child[0].i : child[-1].i + 1]) if noun == child[-1] else [noun]
-                region = sorted({t for word in words for t in self._noun_phrase(word, stop=person.span)}, key=lambda t: t.i)
+        # a word the tokenizer split at its hyphens is one noun: "former vice-president of X"
+        for word in _hyphenated_words(appositions):
+            for noun in conjuncts_with(word[-1]):
+                parts = word if noun == word[-1] else [noun]
+                region = sorted({t for part in parts for t in self._noun_phrase(part, stop=person.span)}, key=lambda t: t.i)
                 found.extend(self._read_region(region, index, "apposition", noun))
         # apposition before the name: "the Nato secretary general, Mark Rutte"
         if root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start:
@@ -479,15 +479,15 @@ def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
 
 
 def _hyphenated_words(tokens: list[Token]) -> list[list[Token]]:
-    """The tokens grouped into words the tokenizer split at hyphens, the hyphens left out:
-    [vice, -, president] -> [[vice, president]]; other tokens alone."""
+    """The tokens grouped into the words the tokenizer split at hyphens, hyphens included:
+    [vice, -, president] -> [[vice, -, president]]; other tokens alone."""
     words: list[list[Token]] = []
     for token in sorted(tokens, key=lambda t: t.i):
         if token.text in HYPHENS:
             continue
-        joined = token.i >= 2 and token.doc[token.i - 1].text in HYPHENS and words and words[-1][-1].i == token.i - 2
-        if joined:
-            words[-1].append(token)
+        hyphen = token.doc[token.i - 1] if token.i > 0 else None
+        if words and hyphen is not None and hyphen.text in HYPHENS and words[-1][-1].i == hyphen.i - 1:
+            words[-1] += [hyphen, token]
         else:
             words.append([token])
     return words

@@ -385,10 +385,8 @@ def _load(
 
     # First round: articles and actors, each batch a task of its own, since no two rows
     # write the same node. Then the relationships, in rounds of node-disjoint cells.
-    nodes_round = [
-        [_Batch("articles", "nodes", read_statement("load/articles.cypher"), items, _same)]
-        for items in _chunks(provenance, batch_size)
-    ]
+    statement = read_statement("load/articles.cypher")
+    nodes_round = [[_Batch("articles", "nodes", statement, items, _same)] for items in _chunks(provenance, batch_size)]
     template = read_statement("load/actors.cypher")
     nodes_round += [
         [_Batch(label.value, "nodes", fill_template(template, label), items, _node_row_of)]
@@ -519,14 +517,13 @@ def _collector_paused() -> Iterator[None]:
     a load leaves is collected after it. A program that paused the collector itself
     is left as it is.
     """
-    if not gc.isenabled():
-        yield
-        return
+    enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
