@@ -1,16 +1,17 @@
 """From an annotated ``Doc`` to an :class:`~kg.models.Extraction` of plain values.
 
-Reads only what kg's components put on the Doc (``doc._.kg_actors`` and
-``doc._.kg_relations``), resolves every actor to its canonical key with
-:class:`kg.resolve.ArticleResolver`, and keeps the evidence of each relation:
-the sentence, its character offsets, the rule and its confidence.
+Reads only what kg's components put on the Doc (``doc._.kg_actors``,
+``doc._.kg_relations``, ``doc._.kg_events``, ``doc._.kg_titles``), resolves every
+actor to its canonical key with :class:`kg.resolve.ArticleResolver`, and keeps the
+evidence of each relation (the sentence, its character offsets, the rule and its
+confidence) and each event's frame.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer
-from kg.models import Article, Evidence, Extraction, Label, Mention, Relation, RelType, Title
+from kg.models import Article, Event, Evidence, Extraction, Label, Mention, Relation, RelType, Title
 from kg.resolve import ArticleResolver
 
 # Every delegation represents its party: "the Russian delegation" -> Russia.
@@ -66,12 +67,26 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
         Title(resolver.key(t.person), t.role, t.type, _evidence(t.sentence, article, TITLE_RULE, 0.6))
         for t in doc._.kg_titles or []
     ]
+    events = [
+        Event(
+            type=frame.type,
+            trigger=frame.trigger.text,
+            trigger_start=frame.trigger.idx,
+            evidence=_evidence(frame.sentence, article, frame.rule, frame.confidence),
+            sides=tuple(tuple(dict.fromkeys(resolver.key(a) for a in side)) for side in frame.sides),
+            mediators=tuple(dict.fromkeys(resolver.key(a) for a in frame.mediators)),
+            claim=frame.claim,
+            factual=frame.factual,
+        )
+        for frame in doc._.kg_events or []
+    ]
     return Extraction(
         article=article,
         actors={key: actor.to_dict() for key, actor in sorted(resolver.actors.items())},
         mentions=mentions,
         relations=relations,
         titles=titles,
+        events=events,
     )
 
 

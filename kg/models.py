@@ -104,6 +104,23 @@ class Title:
     evidence: Evidence
 
 
+@dataclass(frozen=True)
+class Event:
+    """An event the article reports, as the frame a rule read it into: its trigger word, the
+    sides (lists of canonical keys), the mediators, the claim, and whether it is reported as
+    having happened. The relations of a factual event are derived from it; an event that is
+    not factual ("refused to meet") gives none and is kept to show why."""
+
+    type: RelType
+    trigger: str
+    trigger_start: int  # the trigger's character offset in the article
+    evidence: Evidence
+    sides: tuple[tuple[str, ...], ...]
+    mediators: tuple[str, ...] = ()
+    claim: str | None = None
+    factual: bool = True
+
+
 @dataclass
 class Extraction:
     """Everything read from one article: the actors it names and the relations it states."""
@@ -113,6 +130,7 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     titles: list[Title] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -121,6 +139,7 @@ class Extraction:
             "mentions": [_enum_safe(asdict(m)) for m in self.mentions],
             "relations": [_enum_safe(asdict(r)) for r in self.relations],
             "titles": [_enum_safe(asdict(t)) for t in self.titles],
+            "events": [_enum_safe(asdict(e)) for e in self.events],
         }
 
     @classmethod
@@ -142,6 +161,13 @@ class Extraction:
             titles=[
                 Title(**{**t, "type": RelType(t["type"]), "evidence": Evidence(**t["evidence"])})
                 for t in data.get("titles", [])
+            ],
+            events=[
+                Event(**{
+                    **e, "type": RelType(e["type"]), "evidence": Evidence(**e["evidence"]),
+                    "sides": tuple(tuple(side) for side in e["sides"]), "mediators": tuple(e["mediators"]),
+                })
+                for e in data.get("events", [])
             ],
         )
 

@@ -1,0 +1,78 @@
+"""Event relations: who negotiates with, mediates for, accuses and meets whom.
+
+The ``kg_event_relations`` component reads every event an article reports as a frame
+(:mod:`kg.nlp.events.frames`): a trigger word (verb, noun, participle), the sides, the
+mediators and the claim, found by one argument finder (:mod:`kg.nlp.events.arguments`)
+that every rule shares. The rules are small registered functions, one construction each,
+in one module per relation type (:mod:`.accuses`, :mod:`.meets`, :mod:`.negotiations`,
+:mod:`.mediations`); their trigger words are lexicon lists (data/lexicon.yaml).
+
+The frames go to ``doc._.kg_events``; the edges derived from the factual ones to
+``doc._.kg_relations``. Only what is reported as having happened gives an edge: a negated,
+refused, conditional, future or offered event does not ("declined to condemn", "refused
+to meet", "would agree only if", "will visit", "offered to negotiate", "a meeting has been
+mooted"); its frame is kept with ``factual=False``.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.lexicon import Lexicon, load_lexicon
+from kg.nlp.events import accuses, meets, mediations, negotiations  # noqa: F401  (registers the rules)
+from kg.nlp.events.arguments import Arguments
+from kg.nlp.events.frames import EventFrame
+from kg.nlp.events.rules import RULES
+from kg.nlp.extensions import register_extensions
+from kg.nlp.relations import ActorIndex, RelationSpan, unique_relations
+
+__all__ = ["EventFrame", "EventRelations", "make_event_relations"]
+
+
+@Language.factory(
+    "kg_event_relations",
+    assigns=["doc._.kg_relations", "doc._.kg_events"],
+    requires=["doc._.kg_actors", "doc._.kg_relations", "token.dep", "token.lemma"],
+    default_config={"gazetteer_files": []},
+)
+def make_event_relations(nlp: Language, name: str, gazetteer_files: list[str]) -> EventRelations:
+    return EventRelations(load_gazetteer(tuple(gazetteer_files)), load_lexicon())
+
+
+class EventRelations:
+    """Event frames, and the NEGOTIATES_WITH, MEDIATES, ACCUSES and MEETS edges they state."""
+
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        register_extensions()
+        self.gaz = gazetteer
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        frames = self.match(doc)
+        self.set_annotations(doc, frames)
+        return doc
+
+    def match(self, doc: Doc) -> list[EventFrame]:
+        """Every frame the rules read, each rule on each token in registration order."""
+        args = Arguments(doc, ActorIndex(doc), self.gaz, self.lex)
+        frames: list[EventFrame] = []
+        for token in doc:
+            for rule in RULES:
+                if not rule.fires_on(token, self.lex):
+                    continue
+                for reading in rule.read(token, args):
+                    if not any(reading.sides) and not reading.mediators:
+                        continue  # no actor takes part: "the talks were long"
+                    factual = reading.factual if reading.factual is not None else args.factuality.event(token)
+                    frames.append(EventFrame(
+                        type=reading.type or rule.type, trigger=token, rule=rule.name, confidence=rule.confidence,
+                        sentence=reading.sentence or token.sent, sides=reading.sides, mediators=reading.mediators,
+                        claim=reading.claim, factual=factual,
+                    ))
+        return frames
+
+    def set_annotations(self, doc: Doc, frames: list[EventFrame]) -> None:
+        relations: list[RelationSpan] = [r for frame in frames for r in frame.relations()]
+        doc._.kg_events = frames
+        doc._.kg_relations = list(doc._.kg_relations or []) + unique_relations(relations)

@@ -1,0 +1,355 @@
+"""The argument finder every event rule shares, and the factuality check.
+
+An event rule knows its trigger ("accused", "talks", "mediated"); :class:`Arguments`
+knows how English attaches the participants to any trigger:
+
+- subjects, with the subject of an earlier coordinated or governing verb ("A urged B and
+  met C", "A travelled to Riyadh to meet C") and of a relative clause;
+- objects, passive subjects and agents ("was condemned by X", "in a statement by X");
+- prepositional objects ("with", "between", "among"), conjoined prepositions included;
+- possessives, compounds and hyphenated modifiers ("A's call with B", "US-led talks");
+- what an argument names: conjuncts, appositions, nouns that stand for a state
+  ("Russian officials"), group nouns with members ("critics including X"), titles and
+  pronouns that stand for a person named before.
+
+:class:`Factuality` says whether an event is reported as having happened.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from kg.gazetteer import Gazetteer
+from kg.lexicon import Lexicon
+from kg.models import Label
+from kg.nlp.actors import ActorSpan
+from kg.nlp.relations import ActorIndex, conjuncts_with, distinct_actors
+
+PRONOUNS = {"he", "she", "him", "her"}
+# Pronouns of a reported clause whose referent is too uncertain to accuse.
+VAGUE_PRONOUNS = PRONOUNS | {"it", "they", "we", "i", "you"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+OBJECTS = {"dobj", "npadvmod"}
+# Dependencies that join several actors into one subject, however the parser chained them.
+SUBJECT_LINKS = {"conj", "appos", "compound", "amod"}
+# Modifiers through which a noun names whose it is: "Russian officials", "Russia's government".
+NOUN_MODIFIERS = {"amod", "compound", "poss", "nmod"}
+# Prepositions after a group noun that list its members: "critics including X".
+MEMBER_PREPOSITIONS = {"including", "like", "such"}
+# Verbs that reach their subject from a verb before them: "A urged B and met C".
+SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
+
+# How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
+MAX_CLIMB = 4
+# Prepositions through which a governing word reaches an event: "called for talks",
+# "agreed to a meeting" (but not "during the meeting, they agreed").
+PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into"}
+# Tags of finite verbs: "spoke", "speaks", "speak".
+FINITE = {"VBD", "VBZ", "VBP"}
+# Dependencies that start a clause of its own, where a factuality check stops climbing.
+CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT"}
+# Dependencies under which a governing word ("decline", "ready", "moot") makes an event unreal.
+GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep"}
+NEGATIONS = {"never", "not", "n't"}
+
+
+class Arguments:
+    """Find the actors that fill an event's roles, in one Doc."""
+
+    def __init__(self, doc: Doc, index: ActorIndex, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.index = index
+        self.gaz = gazetteer
+        self.lex = lexicon
+        self.factuality = Factuality(lexicon)
+
+    # --- tree walks ----------------------------------------------------------------------
+
+    @staticmethod
+    def child(token: Token | None, *deps: str) -> Token | None:
+        """The first child of ``token`` under one of ``deps``."""
+        if token is None:
+            return None
+        return next((c for c in token.children if c.dep_ in deps), None)
+
+    @staticmethod
+    def prep_objects(head: Token | None, *preps: str) -> list[Token]:
+        """Objects of the given prepositions under ``head``, conjoined prepositions included:
+        "met with the IMF, then with President Trump"."""
+        if head is None:
+            return []
+        objects = []
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                objects.extend(c for c in prep.children if c.dep_ == "pobj")
+                for other in prep.conjuncts:
+                    objects.extend(c for c in other.children if c.dep_ == "pobj")
+        return objects
+
+    def passive_subject(self, verb: Token) -> Token | None:
+        """The subject of a passive verb, shared with the verb before it when coordinated:
+        "Turkey is under sanctions and was condemned by ..." """
+        subject = self.child(verb, "nsubjpass")
+        if subject is None and self.child(verb, "auxpass") is not None and verb.dep_ == "conj":
+            subject = self.child(verb.head, *SUBJECTS)
+        return subject
+
+    # --- what an argument names ----------------------------------------------------------
+
+    def actors(self, token: Token | None) -> list[ActorSpan]:
+        """The actors an argument names, with its conjuncts ("both Israel and the United States").
+
+        Looks through nouns that stand for a state ("the German government", "Russian
+        officials") and resolves "he"/"she" to the person last named before it.
+        """
+        if token is None:
+            return []
+        index = self.index
+        found: list[ActorSpan] = []
+        for item in conjuncts_with(token):
+            actors = index.headed_by(item)
+            if not actors:
+                # "with China's president, Xi Jinping": the name in apposition to a title
+                actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
+            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
+                # "Greek and Turkish diplomats", "Russia's government"
+                modifiers = [c for c in item.children if c.dep_ in NOUN_MODIFIERS]
+                actors = [a for c in modifiers for t in conjuncts_with(c) for a in index.headed_by(t)]
+                actors += [a for o in self.prep_objects(item, "of", "from") for a in self.actors(o)]
+            if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
+                # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
+                actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
+            if not actors and item.pos_ == "NOUN":
+                # "his critics, which include Greenpeace, blame him", "critics including X"
+                actors = [a for c in item.children for a in self._members(c)]
+            if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
+                actors = _title_holder(item)
+            if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
+                # "X announced it had entered into an agreement": the speaker
+                speaker = self.child(item.head.head, "nsubj")
+                actors = index.headed_by(speaker) if speaker is not None else []
+            if not actors and item.lower_ in PRONOUNS:
+                actors = _antecedent(item, index)
+            found.extend(actors)
+        return found
+
+    def actors_of(self, tokens: Iterable[Token]) -> list[ActorSpan]:
+        """The actors several arguments name, in order."""
+        return [a for t in tokens for a in self.actors(t)]
+
+    def _members(self, child: Token) -> list[ActorSpan]:
+        """The actors a group noun's clause lists: "which include X", "including X and Y"."""
+        if child.dep_ == "relcl" and child.lemma_.lower() in self.lex.membership_verbs:
+            return self.actors(self.child(child, "dobj"))
+        if child.dep_ == "prep" and child.lower_ in MEMBER_PREPOSITIONS:
+            return [a for o in child.subtree if o.dep_ == "pobj" for a in self.actors(o)]
+        return []
+
+    # --- roles of verbs ------------------------------------------------------------------
+
+    def subjects(self, verb: Token) -> list[ActorSpan]:
+        """The verb's subject; for a verb coordinated with an earlier one, that verb's subject.
+
+        A subject that names several actors is read whole, however the parser chained
+        them: "US President Donald Trump and Turkish President Recep Tayyip Erdoğan".
+        """
+        subject = self.child(verb, "nsubj")
+        # "A urged B and met C", "A travelled to Riyadh to meet C": the subject of the verb before
+        while subject is None and verb.head != verb and (
+            verb.dep_ in SHARED_SUBJECT_DEPS or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+        ):
+            verb = verb.head
+            subject = self.child(verb, "nsubj")
+        if subject is None:
+            return []
+        found = self.actors(subject)
+        for token in subject.subtree:
+            if token != subject and _linked_by(token, subject, SUBJECT_LINKS):
+                # a state that only modifies a title is not a participant ("US President X")
+                coordinated = _linked_by(token, subject, {"conj", "appos"})
+                found.extend(a for a in self.index.headed_by(token) if a.label == Label.PERSON or coordinated)
+        return distinct_actors(found)
+
+    def objects(self, verb: Token) -> list[ActorSpan]:
+        """The direct object; the parser sometimes hangs a long one as npadvmod: "met ... chief X"."""
+        return self.actors(self.child(verb, "dobj") or self.child(verb, "npadvmod"))
+
+    def agents(self, verb: Token) -> list[ActorSpan]:
+        """Who did it, in the passive: "was condemned by X", "was condemned in a joint
+        statement by X, Y and Z"."""
+        agent = self.child(verb, "agent")
+        if agent is not None:
+            return self.actors(self.child(agent, "pobj"))
+        for obj in self.prep_objects(verb, "in", "through", "via"):
+            found = [a for o in self.prep_objects(obj, "by") for a in self.actors(o)]
+            found += [a for c in obj.children if c.dep_ == "agent" for o in c.children for a in self.actors(o)]
+            if found:
+                return found
+        return []
+
+    def owner(self, noun: Token) -> list[ActorSpan]:
+        """Whose a noun is: "Russia's annexation", "Trump's call with Zelensky"."""
+        return self.actors(self.child(noun, "poss"))
+
+    def participle_agents(self, noun: Token, participles: frozenset[str]) -> list[ActorSpan]:
+        """Who a participle before or after a noun says did it: "US-led talks", "Qatari-mediated
+        talks", "talks brokered by Egypt"."""
+        found: list[ActorSpan] = []
+        doc = noun.doc
+        for child in noun.children:
+            if child.lemma_.lower() not in participles and child.lower_ not in participles:
+                continue
+            if child.dep_ in ("amod", "compound", "nmod"):
+                # "US-led": the state modifies the participle
+                for mod in child.children:
+                    if mod.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod", "nsubj"):
+                        found.extend(self.index.headed_by(mod, Label.STATE, Label.ORGANIZATION, Label.PERSON))
+                if child.i > 1 and doc[child.i - 1].text in ("-", "–"):
+                    found.extend(self.index.at(doc[child.i - 2], Label.STATE, Label.ORGANIZATION))
+            elif child.dep_ == "acl":
+                # "talks brokered by Egypt"
+                agent = self.child(child, "agent")
+                if agent is not None:
+                    found.extend(self.actors(self.child(agent, "pobj")))
+        return distinct_actors(found)
+
+    def participants(self, noun: Token) -> tuple[list[ActorSpan], list[ActorSpan]]:
+        """Who takes part in the event a noun names, as (one side, other side); an empty second
+        side means each participant is a side of its own."""
+        objects = self.prep_objects(noun, "between")
+        between = self.actors_of(objects)
+        if len(between) == 1:
+            between += self.detached_conjunct(objects[0], between[0])
+        if between:
+            return between, []
+        # "the trilateral meeting of Cyprus, Greece and Israel"
+        members = self.actors_of(self.prep_objects(noun, "of"))
+        if len(members) > 1:
+            return members, []
+        # "a meeting with B", "a phone call from B"
+        partners = self.actors_of(self.prep_objects(noun, "with", "from"))
+        owner = self.child(noun, "poss")
+        firsts = self.actors(owner) if owner is not None else []
+        verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") else None
+        through_in = False
+        if verb is not None and noun.dep_ == "pobj":
+            # "entered into an agreement", "restored ties in a deal brokered by China"
+            through_in = verb.lower_ in ("into", "in")
+            verb = verb.head if through_in else None
+        if verb is not None and noun.dep_ == "nsubj":
+            # "the talks brought together A and B"
+            if any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in verb.children):
+                return self.actors(self.child(verb, "dobj")), []
+            return firsts, []
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            if not firsts and noun.dep_ != "nsubjpass":
+                firsts = self.subjects(verb)
+            partners += self.actors_of(self.prep_objects(verb, "with"))
+        if partners:
+            return firsts, partners
+        if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs):
+            return firsts, []
+        return ([], []) if not owner else (firsts, [])
+
+    def detached_conjunct(self, obj: Token, first: ActorSpan) -> list[ActorSpan]:
+        """The second party the parser lost after an aside: "between Giuliani, claiming to
+        represent the State Department, and Andriy Yermak"."""
+        doc = obj.doc
+        for i in range(first.span.end, obj.sent.end - 1):
+            if doc[i].lower_ == "and" and doc[i - 1].text == ",":
+                j = i + 1 + (doc[i + 1].pos_ == "DET")
+                found = [a for a in self.index.at(doc[j]) if a.label == first.label and a.span.start == j]
+                return found[:1]
+        return []
+
+
+class Factuality:
+    """Whether an event is reported as having happened."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+
+    def event(self, token: Token) -> bool:
+        """False for events negated, refused, offered, planned, conditional or in the future.
+
+        Climbs from the event word through the words that govern it, up to the first clause
+        boundary: "declined to condemn" (a refusal governs condemn), "has been mooted" (a
+        meeting that is only mooted), "is ready to host" (an adjective of readiness), "would
+        agree to such talks" (a conditional governs the talks), "a potential meeting".
+        """
+        current = token
+        for _ in range(MAX_CLIMB):
+            if current.pos_ in ("NOUN", "PROPN"):
+                modifiers = (c for c in current.children if c.dep_ in ("amod", "compound"))
+                if any(c.lower_ in self.lex.nonfactual_modifiers for c in modifiers):
+                    return False
+                if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in current.children):
+                    return False  # "there were no talks between A and B"
+            elif not self.verb(current):
+                return False
+            head = current.head
+            if current.dep_ == "conj" and current.tag_ in FINITE and head.dep_ == "xcomp" and head.tag_ == "VB":
+                # "urged X to reconsider and spoke with Y": a finite verb the parser hung on the
+                # infinitive belongs with the first verb, not under "urged"
+                current = head.head
+                continue
+            if current.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in current.children):
+                return True  # "X should be opened, and his critics blame him": a clause of its own
+            if head is current or current.dep_ in CLAUSE_BOUNDARIES:
+                return True  # "said the talks had been productive": the clause stands on its own
+            governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
+            if governed and head.lemma_.lower() in self.lex.nonfactual_governors:
+                return False
+            current = head
+        return True
+
+    def verb(self, verb: Token) -> bool:
+        """False for a verb negated, in the future or the conditional, or under "if"."""
+        for child in verb.children:
+            if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+                return False
+            if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lex.nonfactual_auxiliaries:
+                return False
+            if child.dep_ == "mark" and child.lower_ in self.lex.nonfactual_markers:
+                return False
+        return True
+
+
+def _linked_by(token: Token, ancestor: Token, deps: set[str]) -> bool:
+    """Whether every step from ``token`` up to ``ancestor`` is one of ``deps``."""
+    while token != ancestor:
+        if token.dep_ not in deps or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
+def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
+    """The person a "he"/"she" stands for: the last person named before it, in this or the
+    previous sentences."""
+    # a name that only modifies a noun ("the Trump administration") is rarely what "he" refers to
+    before = [
+        a for a in index.actors if a.label == Label.PERSON and a.span.end <= pronoun.i and a.root.dep_ != "compound"
+    ]
+    return [max(before, key=lambda a: a.span.end)] if before else []
+
+
+def _title_holder(noun: Token) -> list[ActorSpan]:
+    """The person a title stands for: "the president" after "Ukrainian President Volodymyr
+    Zelenskyy", the last person named earlier with a role of that head word."""
+    holders = [
+        r.source
+        for r in noun.doc._.kg_relations or []
+        if r.role and r.source.label == Label.PERSON and r.source.span.end <= noun.i
+        and r.role.split()[-1] == noun.lemma_.lower()
+    ]
+    return [max(holders, key=lambda a: a.span.end)] if holders else []
+
+
+def span_text(tokens: Iterable[Token]) -> str:
+    """The text from the first to the last of ``tokens``: a claim, a clause."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens:
+        return ""
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text

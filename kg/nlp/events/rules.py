@@ -1,0 +1,62 @@
+"""The registry of event rules: each rule's name, relation type, triggers and confidence in one place.
+
+A rule is a function from a trigger token and the shared :class:`~kg.nlp.events.arguments.Arguments`
+to the readings it finds (usually one, none when the roles are not there). Register it with
+:func:`event_rule`, naming the lexicon list of its trigger words (data/lexicon.yaml, plus the
+generated lists its comments point to) and the parts of speech the trigger may have::
+
+    @event_rule("meet_verb", RelType.MEETS, triggers="meet_verbs", pos=VERBS, confidence=0.8)
+    def meet_verb(verb, args):
+        # "A met B", "A met with B"
+        yield Reading(sides(args.subjects(verb), args.objects(verb)))
+
+The component tries every rule on every token, in the order the rules were registered.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from kg.lexicon import Lexicon
+from kg.models import RelType
+from kg.nlp.events.arguments import Arguments
+from kg.nlp.events.frames import Reading
+
+VERBS = frozenset({"VERB", "AUX"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+Read = Callable[[Token, Arguments], Iterable[Reading]]
+
+
+@dataclass(frozen=True)
+class EventRule:
+    """One construction: its name (kept on every edge it gives), the relation it reads, its
+    trigger words (a lexicon list), their parts of speech, and how sure it is."""
+
+    name: str
+    type: RelType
+    triggers: str
+    pos: frozenset[str]
+    confidence: float
+    read: Read
+
+    def fires_on(self, token: Token, lexicon: Lexicon) -> bool:
+        words = getattr(lexicon, self.triggers)
+        return token.pos_ in self.pos and (token.lemma_.lower() in words or token.lower_ in words)
+
+
+RULES: list[EventRule] = []
+
+
+def event_rule(name: str, type: RelType, *, triggers: str, pos: frozenset[str], confidence: float) -> Callable[[Read], Read]:
+    """Register a rule (see the module docstring)."""
+    if triggers not in Lexicon.__dataclass_fields__:
+        raise ValueError(f"event rule {name}: no lexicon list {triggers!r}")
+
+    def register(read: Read) -> Read:
+        RULES.append(EventRule(name, type, triggers, pos, confidence, read))
+        return read
+
+    return register
