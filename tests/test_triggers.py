@@ -80,6 +80,14 @@ FOUND = [
         {("Norway", "MEDIATES", "Colombia"), ("Norway", "MEDIATES", "Venezuela")},
     ),
     ("Qatar interceded between Israel and Hamas.", "intercede", {("Qatar", "MEDIATES", "Israel"), ("Qatar", "MEDIATES", "Hamas")}),
+    # a wrongdoing verb in a reported clause: the speaker accuses the clause's subject
+    (
+        "Volodymyr Zelensky said Russia had massacred civilians in the town.",
+        "massacre",
+        {("Volodymyr Zelensky", "ACCUSES", "Russia")},
+    ),
+    ("Kenya said Somalia had infringed its sovereignty.", "infringe", {("Kenya", "ACCUSES", "Somalia")}),
+    ("Armenia said Azerbaijan had besieged the villages.", "besiege", {("Armenia", "ACCUSES", "Azerbaijan")}),
 ]
 
 # near misses: the same generated triggers, refused, negated, in the future, or offered
@@ -89,6 +97,8 @@ NOT_FOUND = [
     ("Vladimir Putin will greet Xi Jinping at the Kremlin.", "greet"),
     ("Serbia will haggle with Kosovo over licence plates.", "haggle"),
     ("Qatar offered to intercede between Israel and Hamas.", "intercede"),
+    ("Volodymyr Zelensky said Russia had not massacred civilians in the town.", "massacre"),
+    ("Kenya said Somalia would infringe its sovereignty.", "infringe"),
 ]
 
 
