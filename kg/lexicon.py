@@ -3,6 +3,11 @@
 The rules in :mod:`kg.nlp` never hard-code vocabulary: a word that changes
 what a rule catches belongs in the lexicon file, where a user can see and
 extend it.
+
+Event trigger lists are the union of two sources: the curated words in
+``data/lexicon.yaml`` and the words ``tools/build_triggers.py`` drew from
+WordNet into ``data/triggers.yaml`` (each generated list names the lexicon
+list it ``feeds``; its header says how it was made).
 """
 from __future__ import annotations
 
@@ -57,7 +62,16 @@ class Lexicon:
 
 
 @lru_cache(maxsize=None)
-def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
-    """Read the lexicon file; every list becomes a lower-cased frozenset."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Lexicon(**{name: frozenset(w.lower() for w in raw[name]) for name in Lexicon.__dataclass_fields__})
+def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", triggers: Path = DATA_DIR / "triggers.yaml") -> Lexicon:
+    """Read the lexicon file and add the generated trigger words to the lists they feed;
+    every list becomes a lower-cased frozenset."""
+    curated = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {name: set(curated[name]) for name in Lexicon.__dataclass_fields__}
+    for generated in load_triggers(triggers).values():
+        words[generated["feeds"]] |= set(generated["words"])
+    return Lexicon(**{name: frozenset(w.lower() for w in listed) for name, listed in words.items()})
+
+
+def load_triggers(path: Path = DATA_DIR / "triggers.yaml") -> dict[str, dict]:
+    """The generated trigger lists: {name: {feeds, source, seeds, words}}."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
