@@ -46,6 +46,7 @@ class Lexicon:
     armed_force_nouns: frozenset[str]
     allege_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    statement_marks: frozenset[str]
     wrongdoing_verbs: frozenset[str]
     partisan_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]

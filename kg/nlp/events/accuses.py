@@ -18,6 +18,7 @@ from kg.nlp.events.arguments import FINITE, PRONOUNS, VAGUE_PRONOUNS, Arguments,
 from kg.nlp.events.frames import Reading
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 
+PUNCTUATION = frozenset({"PUNCT"})
 QUOTES = {'"', "“", "”"}
 CLOSING_QUOTES = {'"', "”"}
 # Prepositions after a verb of complaint that give its topic: "complained over Israeli air raids".
@@ -83,8 +84,10 @@ def summon_to_complain(verb: Token, args: Arguments) -> Iterator[Reading]:
     # an envoy summoned to hear a complaint: "X summoned Y's ambassador to protest the arrests"
     purpose = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in args.lex.protest_verbs), None)
     if purpose is not None:
-        claim = span_text(purpose.subtree)
-        yield Reading((tuple(args.subjects(verb)), tuple(args.actors(args.child(verb, "dobj")))), claim=claim)
+        envoy = args.child(verb, "dobj")
+        # "the Russian ambassador", with no name: the state that modifies the envoy
+        summoned = args.actors(envoy) or (args.modifier_actors(envoy) if envoy is not None else [])
+        yield Reading((tuple(args.subjects(verb)), tuple(summoned)), claim=span_text(purpose.subtree))
 
 
 @event_rule("accusation_noun", RelType.ACCUSES, triggers="accusation_nouns", pos=NOUNS, confidence=0.65)
@@ -160,52 +163,64 @@ def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(verb))
 
 
-@event_rule("statement_wrongdoing", RelType.ACCUSES, triggers="speech_verbs", pos=VERBS, confidence=0.6)
-def statement_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
-    # a statement introduced by a verb of saying and running past its sentence: a quotation left
-    # open ('Erdogan said, "... Unfortunately, Trump is behaving like a bully boy ..."') or the
-    # text after a colon ("Minister X said:\n\nHundreds have been killed at the hands of Y")
-    statement = _statement(verb, args)
-    speakers = args.subjects(verb)
-    if statement is None or not speakers:
+@event_rule("quoted_wrongdoing", RelType.ACCUSES, triggers="speech_verbs", pos=VERBS, confidence=0.6)
+def quoted_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
+    # a quotation opened after a verb of saying and running over several sentences:
+    # 'Erdogan said, "... Unfortunately, Trump is behaving like a bully boy ..."'
+    sent, doc = verb.sent, verb.doc
+    opened = sum(t.text in QUOTES for t in sent if t.i > verb.i) % 2 == 1
+    if opened and sent.end < len(doc) and args.factuality.verb(verb):
+        yield from _statement_readings(args.subjects(verb), _quotation(doc, sent.end, opened=True), args)
+
+
+@event_rule("statement_wrongdoing", RelType.ACCUSES, triggers="statement_marks", pos=PUNCTUATION, confidence=0.6)
+def statement_wrongdoing(colon: Token, args: Arguments) -> Iterator[Reading]:
+    # what follows a colon is the words of its clause's subject: after a verb of saying
+    # ("Minister X said:\n\nHundreds have been killed at the hands of Y"), or any verb when a
+    # quotation follows ('the Pentagon justified the strike: "Y was responsible for ..."')
+    verb = _introducing_verb(colon)
+    doc = colon.doc
+    start = colon.i + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if verb is None or start >= len(doc) or not args.factuality.verb(verb):
+        return
+    if doc[start].text in QUOTES:
+        statement = _quotation(doc, start)
+    elif verb.lemma_.lower() in args.lex.speech_verbs and not any(t.pos_ in VERBS for t in doc[verb.i + 1 : colon.i]):
+        # "X said:", "X said on Monday:", but not "X said the plan had two aims: ..."; to the end
+        # of the line, or of the article when the colon ends its line (a statement quoted as a block)
+        if "\n" in doc[colon.i : start].text_with_ws:
+            statement = doc[start:]
+        else:
+            end = next((t.i for t in doc[start:] if "\n" in t.text_with_ws), len(doc) - 1)
+            statement = doc[start : end + 1]
+    else:
+        return
+    yield from _statement_readings(args.subjects(verb), statement, args)
+
+
+def _introducing_verb(colon: Token) -> Token | None:
+    """The verb of the clause a colon ends: the verb before the colon nearest the root."""
+    verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB"]
+    return min(verbs, key=lambda t: (sum(1 for _ in t.ancestors), -t.i), default=None)
+
+
+def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Arguments) -> Iterator[Reading]:
+    """The speakers accuse whom their statement says did wrong, sentence by sentence: a deed
+    ("Y has violated the border", "were killed at the hands of Y") or a wrong named with its
+    author ("Y's inhumanity", "the Turkish aggression")."""
+    if not speakers:
         return
     for token in statement:
         if token.pos_ in VERBS and _asserted(token, args):
             accused = _wrongdoers(token, args, args.lex.wrongdoing_verbs)
         elif token.lemma_.lower() in args.lex.wrongdoing_nouns and _real(token, args):
-            accused = args.authors(token)  # "Assad's inhumanity", "the Turkish aggression"
+            accused = args.authors(token)
         else:
             continue
         if accused:
             yield Reading((tuple(speakers), tuple(accused)), claim=token.sent.text, sentence=token.sent, factual=True)
-
-
-def _statement(verb: Token, args: Arguments) -> Span | None:
-    """What a verb of saying introduces beyond its own sentence: a quotation opened after the
-    verb, to its closing mark; the text after a colon that follows the verb, to the end of its
-    line, or to the end of the article when the colon ends its line (a statement quoted as a
-    block: "The minister said:\\n\\n..."); None when the verb introduces nothing more."""
-    if not args.factuality.verb(verb):
-        return None
-    sent, doc = verb.sent, verb.doc
-    after = [t for t in sent if t.i > verb.i]
-    colon = next((t for t in after if t.text == ":"), None)
-    if colon is not None and not any(t.pos_ in VERBS for t in after if t.i < colon.i):
-        # "X said:", "X said on Monday:", but not "X said the plan had two aims: ..."
-        start = colon.i + 1
-        while start < len(doc) and doc[start].is_space:
-            start += 1
-        if start >= len(doc):
-            return None
-        line_ends = "\n" in doc[colon.i : start].text_with_ws
-        if doc[start].text in QUOTES:
-            return _quotation(doc, start)
-        end = len(doc) if line_ends else next((t.i for t in doc[start:] if "\n" in t.text_with_ws), len(doc) - 1) + 1
-        return doc[start:end]
-    if sum(t.text in QUOTES for t in after) % 2 == 1 and sent.end < len(doc):
-        # a quotation left open: its sentences after this one
-        return _quotation(doc, sent.end, opened=True)
-    return None
 
 
 def _quotation(doc, start: int, opened: bool = False) -> Span:

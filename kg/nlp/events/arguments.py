@@ -122,7 +122,7 @@ class Arguments:
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
             if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
                 # "Greek and Turkish diplomats", "Russia's government"
-                actors = self._modifier_actors(item)
+                actors = self.modifier_actors(item)
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
                 actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
@@ -140,7 +140,7 @@ class Arguments:
             found.extend(actors)
         return found
 
-    def _modifier_actors(self, noun: Token) -> list[ActorSpan]:
+    def modifier_actors(self, noun: Token) -> list[ActorSpan]:
         """The actors that modify a noun standing for them: "Russian officials", "the
         government of Chad", "soldiers from Chad"."""
         modifiers = [c for c in noun.children if c.dep_ in NOUN_MODIFIERS]
@@ -155,7 +155,7 @@ class Arguments:
         found = self.actors(token)
         for item in conjuncts_with(token):
             if item.lemma_.lower() in self.lex.armed_force_nouns and not self.index.headed_by(item):
-                found.extend(self._modifier_actors(item))
+                found.extend(self.modifier_actors(item))
         return distinct_actors(found)
 
     def relative_antecedent(self, token: Token | None) -> Token | None:
