@@ -50,10 +50,20 @@ def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ())
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
     register_extensions()
     _split_dotted_compounds(nlp)
+    nlp.add_pipe("kg_paragraphs", before="parser")
     config = {"gazetteer_files": [str(f) for f in gazetteer_files]}
     for component in KG_COMPONENTS:
         nlp.add_pipe(component, config=config)
     return nlp
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc):
+    """A blank line ends a sentence: a headline is not the start of the text under it."""
+    for token in doc[1:]:
+        if doc[token.i - 1].text_with_ws.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def _split_dotted_compounds(nlp: Language) -> None:
