@@ -34,6 +34,10 @@ ACCUSES = [
     ("The African Union is united in its condemnation of Sudan's military rulers.", {("African Union", "Sudan")}),
     ("Ecuador levelled accusations against Colombia at the summit.", {("Ecuador", "Colombia")}),
     ("Japan's criticism of China's naval exercises was unusually sharp.", {("Japan", "China")}),
+    ("Donald Trump levelled fresh criticism at Joe Biden on Monday.", {("Donald Trump", "Joe Biden")}),
+    # the subject of a relative clause is the noun it modifies
+    ("Chile, which accused Peru of violating the treaty, recalled its ambassador.", {("Chile", "Peru")}),
+    ("Kenya issued a statement accusing Somalia of violating its airspace.", {("Kenya", "Somalia")}),
     # designation: responsible, illegal, a terrorist, described as an extremist
     ("Turkey held Israel responsible for the deaths.", {("Turkey", "Israel")}),
     ("Egypt called Ethiopia's filling of the dam illegal.", {("Egypt", "Ethiopia")}),
@@ -45,6 +49,7 @@ ACCUSES = [
     # reported speech: a wrong done by a named doer, a wrong named with its author
     ("Volodymyr Zelensky said Russian troops had shelled the hospital.", {("Volodymyr Zelensky", "Russia")}),
     ("Nikol Pashinyan said Azerbaijani aggression had to end.", {("Nikol Pashinyan", "Azerbaijan")}),
+    ("The United Nations confirmed reports that al-Shabaab had killed twelve aid workers.", {("United Nations", "al-Shabaab")}),
     # a statement after a colon, running over its paragraph, and a quotation left open
     (
         "The foreign minister, Penny Wong, said:\n\nThe report makes grim reading. "
@@ -71,6 +76,9 @@ NOTHING = [
     "Japan regretted China's refusal to talk.",
     "Japan called on China to stop the exercises.",
     "Japan called for a boycott of Chinese goods.",
+    "Japan called on China to stop the violations.",
+    "Japan described the meeting as a violation of protocol.",
+    "The Kremlin confirmed that Vladimir Putin had met Xi Jinping.",
     # a plain report of violence, by nobody named
     "Serb forces killed three ethnic Albanians, officials said.",
     # an accusation denied, or made by nobody named

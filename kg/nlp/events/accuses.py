@@ -23,8 +23,9 @@ QUOTES = {'"', "“", "”"}
 CLOSING_QUOTES = {'"', "”"}
 # Prepositions after a verb of complaint that give its topic: "complained over Israeli air raids".
 COMPLAINT_PREPOSITIONS = {"about", "of", "over", "against", "at"}
-# Prepositions after an accusation noun that name the accused or the act: "accusations against Y".
-ACCUSED_PREPOSITIONS = {"against", "of", "over", "about"}
+# Prepositions after an accusation noun that name the accused or the act: "accusations against Y",
+# "levelled criticism at Y".
+ACCUSED_PREPOSITIONS = {"against", "of", "over", "about", "at"}
 # Dependencies of a designation's label: "named X as terrorists" (prep "as"), "held Y responsible".
 LABEL_DEPS = {"oprd", "attr", "xcomp", "acomp", "ccomp"}
 # Dependencies of a complement clause that carries what an accusation says: "accusations that Y".
@@ -96,11 +97,12 @@ def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "accusations by X against Y", "X levelled accusations against Y", "X's allegation that
     # Y had ..."
     accusers = args.clause_owner(noun) + [a for o in args.prep_objects(noun, "by", "from") for a in args.actors(o)]
+    targets = args.prep_objects(noun, *ACCUSED_PREPOSITIONS)
     if not accusers and noun.dep_ == "dobj" and noun.head.lemma_.lower() in args.lex.accusation_light_verbs:
         accusers = args.clause_subjects(noun.head)
+        targets += args.prep_objects(noun.head, "against", "at")  # "levelled criticism at Y"
     if not accusers:
         return
-    targets = args.prep_objects(noun, *ACCUSED_PREPOSITIONS)
     accused = [a for t in targets for act in _conjuncts(t) for a in (args.doers(act) or args.authors(act))]
     for clause in (c for c in noun.children if c.dep_ in CONTENT_CLAUSES):
         accused += _wrongdoers(clause, args, args.lex.wrongdoing_verbs | args.lex.partisan_verbs)
@@ -140,8 +142,9 @@ def allege_clause(verb: Token, args: Arguments) -> Iterator[Reading]:
 @event_rule("reported_wrongdoing", RelType.ACCUSES, triggers="speech_verbs", pos=VERBS, confidence=0.65)
 def reported_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
     # reported speech that attributes wrongdoing: "Zelensky said Russia had violated the truce",
-    # "\"Russia is shelling civilians,\" Zelensky said", "X said Y was responsible for the attack"
-    clause = args.child(verb, "ccomp") or (verb.head if verb.dep_ == "parataxis" else None)
+    # "\"Russia is shelling civilians,\" Zelensky said", "X said Y was responsible for the attack",
+    # "X confirmed reports that Y had killed ..."
+    clause = _reported_clause(verb, args)
     if clause is None:
         return
     accused = _wrongdoers(clause, args, args.lex.wrongdoing_verbs | args.lex.partisan_verbs)
@@ -154,7 +157,7 @@ def reported_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
 def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
     # a wrong with its author named in reported speech: "X said it would resist Russian
     # aggression", "X said Assad's brutality had to end"
-    clause = args.child(verb, "ccomp") or (verb.head if verb.dep_ == "parataxis" else None)
+    clause = _reported_clause(verb, args)
     if clause is None:
         return
     wrongs = [t for t in clause.subtree if t.lemma_.lower() in args.lex.wrongdoing_nouns and _real(t, args)]
@@ -198,6 +201,17 @@ def statement_wrongdoing(colon: Token, args: Arguments) -> Iterator[Reading]:
     else:
         return
     yield from _statement_readings(args.subjects(verb), statement, args)
+
+
+def _reported_clause(verb: Token, args: Arguments) -> Token | None:
+    """The clause a verb of saying reports: its complement ("said Y had ..."), the quotation it
+    is set in ('"Y is ...," X said'), or the content of its object ("confirmed reports that Y
+    had ...")."""
+    clause = args.child(verb, "ccomp") or (verb.head if verb.dep_ == "parataxis" else None)
+    obj = args.child(verb, "dobj")
+    if clause is None and obj is not None:
+        clause = next((c for c in obj.children if c.dep_ in ("acl", "ccomp") and args.child(c, "mark") is not None), None)
+    return clause
 
 
 def _introducing_verb(colon: Token) -> Token | None:

@@ -202,11 +202,17 @@ class Arguments:
         return distinct_actors(found)
 
     def clause_subjects(self, verb: Token) -> list[ActorSpan]:
-        """The verb's subjects; for a participle clause with no subject of its own, those of the
-        clause it hangs on: "Kenya filed a complaint, accusing Somalia of ..." -> Kenya."""
+        """The verb's subjects; for a relative clause, the noun it modifies ("Chile, which
+        accused Peru of ..."); for a participle clause with no subject of its own, those of the
+        clause it hangs on ("Kenya filed a complaint, accusing Somalia of ..." -> Kenya)."""
         found = self.subjects(verb)
+        subject = self.child(verb, "nsubj")
+        if not found and subject is not None and subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+            found = self.actors(verb.head)  # "Chris Christie, who denounced ..."
         if not found and verb.dep_ in PARTICIPLE_CLAUSES and verb.tag_ == "VBG" and self.child(verb, *SUBJECTS) is None:
-            found = self.subjects(verb.head)
+            # "..., accusing Y of", "issued a statement accusing Y of": the verb it hangs on
+            main = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            found = self.subjects(main) if main is not None else []
         return found
 
     def objects(self, verb: Token) -> list[ActorSpan]:
