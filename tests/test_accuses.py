@@ -35,6 +35,13 @@ ACCUSES = [
     ("Ecuador levelled accusations against Colombia at the summit.", {("Ecuador", "Colombia")}),
     ("Japan's criticism of China's naval exercises was unusually sharp.", {("Japan", "China")}),
     ("Donald Trump levelled fresh criticism at Joe Biden on Monday.", {("Donald Trump", "Joe Biden")}),
+    ("Turkey drew criticism from the European Union for the operation.", {("European Union", "Turkey")}),
+    ("Kenya's accusation that Somalia had sheltered the gunmen angered Mogadishu.", {("Kenya", "Somalia")}),
+    # each accuses the other
+    ("Armenia and Azerbaijan accused each other of violating the ceasefire.", {("Armenia", "Azerbaijan"), ("Azerbaijan", "Armenia")}),
+    ("India and Pakistan traded accusations over the shelling.", {("India", "Pakistan"), ("Pakistan", "India")}),
+    # the blame put on someone
+    ("Iraq blamed the bombing on al-Qaeda.", {("Iraq", "al-Qaeda")}),
     # the subject of a relative clause is the noun it modifies
     ("Chile, which accused Peru of violating the treaty, recalled its ambassador.", {("Chile", "Peru")}),
     ("Kenya issued a statement accusing Somalia of violating its airspace.", {("Kenya", "Somalia")}),
@@ -84,6 +91,7 @@ NOTHING = [
     # an accusation denied, or made by nobody named
     "Russia denied accusations that it had shelled the plant.",
     "Critics accused Japan of stalling the talks.",
+    "Turkey faced accusations of torture.",
     # a protest in the street is not an official complaint
     "Thousands of Kurds began a hunger strike to protest against Sweden's decision.",
     # a statement whose narrative tells of the speaker's own side, or of plans

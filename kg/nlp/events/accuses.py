@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from kg.nlp.actors import ActorSpan
 from kg.models import RelType
-from kg.nlp.events.arguments import FINITE, PRONOUNS, VAGUE_PRONOUNS, Arguments, span_text
+from kg.nlp.events.arguments import FINITE, PRONOUNS, SUBJECTS, VAGUE_PRONOUNS, Arguments, span_text
 from kg.nlp.events.frames import Reading
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 
@@ -38,10 +38,16 @@ HANDS = "hands"
 def accuse_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
     # active: "X accused Y of ...", "X blamed Y and Z for ...", and as a participle clause:
     # "X filed a complaint with the UN, accusing Y of ..."
-    if args.passive_subject(verb) is None:
-        accused = args.doers(args.child(verb, "dobj"))
-        if accused:
-            yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=_claim(verb, args))
+    if args.passive_subject(verb) is not None:
+        return
+    obj = args.child(verb, "dobj")
+    if obj is not None and _reciprocal(obj):
+        # "A and B accused each other of ..."
+        yield from _mutual(args.clause_subjects(verb), claim=_claim(verb, args))
+        return
+    accused = args.doers(obj)
+    if accused:
+        yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=_claim(verb, args))
 
 
 @event_rule("accuse_passive", RelType.ACCUSES, triggers="accuse_verbs", pos=VERBS, confidence=0.8)
@@ -95,20 +101,43 @@ def summon_to_complain(verb: Token, args: Arguments) -> Iterator[Reading]:
 def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "X's condemnation of Y's policies", "the EU is united in its condemnation of ...",
     # "accusations by X against Y", "X levelled accusations against Y", "X's allegation that
-    # Y had ..."
+    # Y had ...", "Y drew criticism from X", "A and B traded accusations"
+    lex = args.lex
+    verb = noun.head if noun.dep_ == "dobj" else None
     accusers = args.clause_owner(noun) + [a for o in args.prep_objects(noun, "by", "from") for a in args.actors(o)]
     targets = args.prep_objects(noun, *ACCUSED_PREPOSITIONS)
-    if not accusers and noun.dep_ == "dobj" and noun.head.lemma_.lower() in args.lex.accusation_light_verbs:
-        accusers = args.clause_subjects(noun.head)
-        targets += args.prep_objects(noun.head, "against", "at")  # "levelled criticism at Y"
+    accused: list[ActorSpan] = []
+    if verb is not None and verb.lemma_.lower() in lex.reciprocal_light_verbs:
+        yield from _mutual(args.clause_subjects(verb), claim=span_text(noun.subtree))
+        return
+    if verb is not None and verb.lemma_.lower() in lex.accusation_light_verbs and not accusers:
+        accusers = args.clause_subjects(verb)
+        targets += args.prep_objects(verb, "against", "at")  # "levelled criticism at Y"
+    if verb is not None and verb.lemma_.lower() in lex.criticised_verbs:
+        # "Y drew criticism from X", "Y faced accusations from X"
+        accusers += [a for o in args.prep_objects(verb, "from", "by") for a in args.actors(o)]
+        accused += args.clause_subjects(verb)
     if not accusers:
         return
-    accused = [a for t in targets for act in _conjuncts(t) for a in (args.doers(act) or args.authors(act))]
-    for clause in (c for c in noun.children if c.dep_ in CONTENT_CLAUSES):
-        accused += _wrongdoers(clause, args, args.lex.wrongdoing_verbs | args.lex.partisan_verbs)
+    accused += [a for t in targets for act in _conjuncts(t) for a in (args.doers(act) or args.authors(act))]
+    for clause in (c for c in noun.children if c.dep_ in CONTENT_CLAUSES and args.child(c, "mark") is not None):
+        # "the accusation that Y had ...": what is alleged needs no verb of wrongdoing
+        subject = args.child(clause, *SUBJECTS)
+        if subject is not None and subject.lower_ not in VAGUE_PRONOUNS:
+            accused += args.doers(subject)
     if accused:
         claim = span_text(t for c in noun.children if c.i > noun.i for t in c.subtree) or None
         yield Reading((tuple(accusers), tuple(accused)), claim=claim)
+
+
+@event_rule("blame_on", RelType.ACCUSES, triggers="blame_on_verbs", pos=VERBS, confidence=0.75)
+def blame_on(verb: Token, args: Arguments) -> Iterator[Reading]:
+    # "X blamed the bombing on Y"
+    obj = args.child(verb, "dobj")
+    on = args.prep_objects(verb, "on") + (args.prep_objects(obj, "on") if obj is not None else [])
+    accused = [a for t in on for a in args.doers(t)]
+    if obj is not None and accused and not args.doers(obj):
+        yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=span_text(obj.subtree))
 
 
 @event_rule("designate_verb", RelType.ACCUSES, triggers="designation_verbs", pos=VERBS, confidence=0.75)
@@ -268,6 +297,20 @@ def _real(noun: Token, args: Arguments) -> bool:
         (c.dep_ in ("amod", "compound") and c.lower_ in args.lex.nonfactual_modifiers) or c.lower_ in ("no", "never")
         for c in noun.children
     )
+
+
+def _reciprocal(obj: Token) -> bool:
+    """Whether an object is "each other" or "one another"."""
+    before = obj.doc[obj.i - 1].lower_ if obj.i > 0 else ""
+    return obj.lower_ in ("other", "another") and (before in ("each", "one") or any(c.lower_ in ("each", "one") for c in obj.children))
+
+
+def _mutual(actors: list[ActorSpan], claim: str | None) -> Iterator[Reading]:
+    """Each of several actors accuses the others: "A and B accused each other"."""
+    for actor in actors:
+        others = tuple(a for a in actors if a is not actor)
+        if others:
+            yield Reading(((actor,), others), claim=claim)
 
 
 def _conjuncts(token: Token) -> list[Token]:
