@@ -50,6 +50,7 @@ class Lexicon:
     allege_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     statement_marks: frozenset[str]
+    attribution_words: frozenset[str]
     wrongdoing_verbs: frozenset[str]
     partisan_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]

@@ -57,6 +57,8 @@ ACCUSES = [
     ("Volodymyr Zelensky said Russian troops had shelled the hospital.", {("Volodymyr Zelensky", "Russia")}),
     ("Nikol Pashinyan said Azerbaijani aggression had to end.", {("Nikol Pashinyan", "Azerbaijan")}),
     ("The United Nations confirmed reports that al-Shabaab had killed twelve aid workers.", {("United Nations", "al-Shabaab")}),
+    ("Russian forces have killed hundreds of civilians, according to Ukraine.", {("Ukraine", "Russia")}),
+    ("China condemned the US decision to sell arms to Taiwan.", {("China", "United States")}),
     # a statement after a colon, running over its paragraph, and a quotation left open
     (
         "The foreign minister, Penny Wong, said:\n\nThe report makes grim reading. "
@@ -96,8 +98,9 @@ NOTHING = [
     "Thousands of Kurds began a hunger strike to protest against Sweden's decision.",
     # a statement whose narrative tells of the speaker's own side, or of plans
     "The minister, Penny Wong, said:\n\nAustralia has launched a review. We will support the Ukrainian army.",
-    # negated wrongdoing in reported speech
+    # negated wrongdoing in reported speech, a wrong reported by nobody named
     "Sergei Lavrov said Russia had not violated the truce.",
+    "According to officials, Serb forces killed three ethnic Albanians.",
 ]
 
 

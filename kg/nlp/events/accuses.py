@@ -195,6 +195,20 @@ def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(verb))
 
 
+@event_rule("according_to", RelType.ACCUSES, triggers="attribution_words", pos=VERBS | {"ADP"}, confidence=0.6)
+def according_to(word: Token, args: Arguments) -> Iterator[Reading]:
+    # a wrong attributed to a source: "According to the UN, Russian forces have killed ...",
+    # "..., according to a statement by X"
+    clause = word.head if word.dep_ == "prep" else None
+    source = next(iter(args.prep_objects(word, "to")), None)
+    if clause is None or source is None:
+        return
+    sources = args.actors(source) or args.owner(source) + [a for o in args.prep_objects(source, "by") for a in args.actors(o)]
+    accused = _wrongdoers(clause, args, args.lex.wrongdoing_verbs | args.lex.partisan_verbs)
+    if sources and accused:
+        yield Reading((tuple(sources), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(clause))
+
+
 @event_rule("quoted_wrongdoing", RelType.ACCUSES, triggers="speech_verbs", pos=VERBS, confidence=0.6)
 def quoted_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
     # a quotation opened after a verb of saying and running over several sentences:

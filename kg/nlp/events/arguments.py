@@ -252,7 +252,7 @@ class Arguments:
         soldiers", "barbarity carried out by the regime", "the ISIL attack", "Israeli air
         raids" (an organisation or a demonym before an act noun; a state's name or capital
         there is as often the place or the victim: "the Kyiv attack", "the Ukraine
-        invasion"), "the actions of FARC" (after a noun of conduct)."""
+        invasion"), "the actions of FARC", "the US decision" (a noun of conduct)."""
         lex = self.lex
         found = self.doers(self.child(noun, "poss"))
         found += [a for o in self.prep_objects(noun, "by") for a in self.doers(o)]
@@ -268,7 +268,9 @@ class Arguments:
                     if a.label == Label.ORGANIZATION or (a.label == Label.STATE and a.kind == "demonym")
                 ]
         if lemma in lex.conduct_nouns:
+            # "the actions of FARC"; a state's name before a noun of conduct is its author: "the US decision"
             found += [a for o in self.prep_objects(noun, "of") for a in self.doers(o)]
+            found += [a for c in noun.children if c.dep_ == "compound" for a in self.index.headed_by(c, Label.STATE)]
         return distinct_actors(found)
 
     def participle_agents(self, noun: Token, participles: frozenset[str]) -> list[ActorSpan]:
