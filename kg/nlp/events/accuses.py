@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from kg.nlp.actors import ActorSpan
 from kg.models import RelType
-from kg.nlp.events.arguments import FINITE, PRONOUNS, SUBJECTS, VAGUE_PRONOUNS, Arguments, span_text
+from kg.nlp.actors import ActorSpan
+from kg.nlp.events.arguments import FINITE, SUBJECTS, VAGUE_PRONOUNS, Arguments, span_text
 from kg.nlp.events.frames import Reading
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 
@@ -30,7 +30,7 @@ ACCUSED_PREPOSITIONS = {"against", "of", "over", "about", "at"}
 LABEL_DEPS = {"oprd", "attr", "xcomp", "acomp", "ccomp"}
 # Dependencies of a complement clause that carries what an accusation says: "accusations that Y".
 CONTENT_CLAUSES = {"acl", "ccomp", "relcl"}
-# Prepositional phrases that name the agent of a passive wrong besides "by": "at the hands of X".
+# The noun through which "at the hands of X" names the agent of a passive wrong.
 HANDS = "hands"
 
 
@@ -280,7 +280,7 @@ def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Argume
             yield Reading((tuple(speakers), tuple(accused)), claim=token.sent.text, sentence=token.sent, factual=True)
 
 
-def _quotation(doc, start: int, opened: bool = False) -> Span:
+def _quotation(doc: Doc, start: int, opened: bool = False) -> Span:
     """The quotation from ``start`` to its closing mark (or the article's end); a paragraph that
     opens a new quotation mark without closing the last continues it."""
     depth = 1 if opened else 0
@@ -328,6 +328,7 @@ def _mutual(actors: list[ActorSpan], claim: str | None) -> Iterator[Reading]:
 
 
 def _conjuncts(token: Token) -> list[Token]:
+    """The token and the tokens coordinated with it: "both the ISIL attack ... and the bombings"."""
     return [token, *token.conjuncts]
 
 
@@ -370,7 +371,7 @@ def _wrongdoers(clause: Token, args: Arguments, verbs: frozenset[str]) -> list[A
     subject = args.child(clause, "nsubj")
     if subject is None and clause.dep_ == "conj":
         subject = args.child(clause.head, "nsubj")  # "Y has been dependent on ... and has caused destruction"
-    if subject is None or subject.lower_ in VAGUE_PRONOUNS | PRONOUNS:
+    if subject is None or subject.lower_ in VAGUE_PRONOUNS:
         return []
     return args.doers(subject)
 

@@ -10,7 +10,9 @@ knows how English attaches the participants to any trigger:
 - possessives, compounds and hyphenated modifiers ("A's call with B", "US-led talks");
 - what an argument names: conjuncts, appositions, nouns that stand for a state
   ("Russian officials"), group nouns with members ("critics including X"), titles and
-  pronouns that stand for a person named before.
+  pronouns that stand for a person named before; armed forces that stand for their state
+  ("Russian troops");
+- who did the act a noun names ("the attack by X", "X's annexation", "the ISIL attack").
 
 :class:`Factuality` says whether an event is reported as having happened.
 """
