@@ -21,6 +21,7 @@ ACCUSES = [
     ("Austria denounced Serbia's crackdown on the protesters as a crime.", {("Austria", "Serbia")}),
     ("Denmark condemned the Hamas attack on the festival.", {("Denmark", "Hamas")}),
     ("Jordan condemned the Israeli air strikes on the camp.", {("Jordan", "Israel")}),
+    ("The Security Council condemned the North Korean missile launch.", {("United Nations Security Council", "North Korea")}),
     ("Colombia condemned the actions of the ELN in Arauca.", {("Colombia", "ELN")}),
     ("The attack by Azerbaijani troops was condemned by France.", {("France", "Azerbaijan")}),
     ("Ghana condemned both the Boko Haram attack on the school and the kidnapping of the teachers.", {("Ghana", "Boko Haram")}),
@@ -75,6 +76,8 @@ NOTHING = [
     # no author of the condemned act, or a place where the author would be
     "Japan condemned the attack.",
     "Japan condemned the Kyiv attack.",
+    "Germany condemned the attack on Israeli soldiers.",
+    "France condemned the killing of Russian journalists.",
     # future, refused, hypothetical condemnation
     "Japan said it would condemn the attack by Russia.",
     "Japan refused to condemn Russia.",
@@ -98,6 +101,11 @@ NOTHING = [
     "Thousands of Kurds began a hunger strike to protest against Sweden's decision.",
     # a statement whose narrative tells of the speaker's own side, or of plans
     "The minister, Penny Wong, said:\n\nAustralia has launched a review. We will support the Ukrainian army.",
+    # praise and a designation that names no wrong
+    "The United States welcomed the Russian decision to withdraw.",
+    "Emmanuel Macron described Olaf Scholz as a great partner.",
+    # a state's report of what its own forces did
+    "Israel said its forces killed three militants.",
     # negated wrongdoing in reported speech, a wrong reported by nobody named
     "Sergei Lavrov said Russia had not violated the truce.",
     "According to officials, Serb forces killed three ethnic Albanians.",
