@@ -57,6 +57,8 @@ ACCUSES = [
     # reported speech: a wrong done by a named doer, a wrong named with its author
     ("Volodymyr Zelensky said Russian troops had shelled the hospital.", {("Volodymyr Zelensky", "Russia")}),
     ("Nikol Pashinyan said Azerbaijani aggression had to end.", {("Nikol Pashinyan", "Azerbaijan")}),
+    ("Turkey said Greece was to blame for the fire.", {("Turkey", "Greece")}),
+    ("Turkey said Greek forces carried out the attack.", {("Turkey", "Greece")}),
     ("The United Nations confirmed reports that al-Shabaab had killed twelve aid workers.", {("United Nations", "al-Shabaab")}),
     ("Russian forces have killed hundreds of civilians, according to Ukraine.", {("Ukraine", "Russia")}),
     ("China condemned the US decision to sell arms to Taiwan.", {("China", "United States")}),
@@ -104,6 +106,8 @@ NOTHING = [
     # praise and a designation that names no wrong
     "The United States welcomed the Russian decision to withdraw.",
     "Emmanuel Macron described Olaf Scholz as a great partner.",
+    "Turkey said Greece wanted to blame Cyprus for the fire.",
+    "The minister, Penny Wong, said:\n\nThe coalition has carried out 800 strikes against the Taliban.",
     # a state's report of what its own forces did
     "Israel said its forces killed three militants.",
     # negated wrongdoing in reported speech, a wrong reported by nobody named

@@ -30,6 +30,8 @@ ACCUSED_PREPOSITIONS = {"against", "of", "over", "about", "at"}
 LABEL_DEPS = {"oprd", "attr", "xcomp", "acomp", "ccomp"}
 # Dependencies of a complement clause that carries what an accusation says: "accusations that Y".
 CONTENT_CLAUSES = {"acl", "ccomp", "relcl"}
+# Dependencies of a predicate of blame after "be": "is responsible", "is behind", "is to blame".
+PREDICATES = {"acomp", "attr", "prep", "xcomp"}
 # The noun through which "at the hands of X" names the agent of a passive wrong.
 HANDS = "hands"
 
@@ -176,7 +178,7 @@ def reported_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
     clause = _reported_clause(verb, args)
     if clause is None:
         return
-    accused = _wrongdoers(clause, args, args.lex.wrongdoing_verbs | args.lex.partisan_verbs)
+    accused = _wrongdoers(clause, args, direct=True)
     if accused:
         factual = args.factuality.verb(verb) and args.factuality.verb(clause)
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=factual)
@@ -204,7 +206,7 @@ def according_to(word: Token, args: Arguments) -> Iterator[Reading]:
     if clause is None or source is None:
         return
     sources = args.actors(source) or args.owner(source) + [a for o in args.prep_objects(source, "by") for a in args.actors(o)]
-    accused = _wrongdoers(clause, args, args.lex.wrongdoing_verbs | args.lex.partisan_verbs)
+    accused = _wrongdoers(clause, args, direct=True)
     if sources and accused:
         yield Reading((tuple(sources), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(clause))
 
@@ -271,7 +273,7 @@ def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Argume
         return
     for token in statement:
         if token.pos_ in VERBS and _asserted(token, args):
-            accused = _wrongdoers(token, args, args.lex.wrongdoing_verbs)
+            accused = _wrongdoers(token, args, direct=False)
         elif token.lemma_.lower() in args.lex.wrongdoing_nouns and _real(token, args):
             accused = args.authors(token)
         else:
@@ -352,21 +354,25 @@ def _names_a_wrong(token: Token, args: Arguments) -> bool:
     )
 
 
-def _wrongdoers(clause: Token, args: Arguments, verbs: frozenset[str]) -> list[ActorSpan]:
+def _wrongdoers(clause: Token, args: Arguments, direct: bool) -> list[ActorSpan]:
     """Who a clause says did wrong: the subject of a verb of wrongdoing or a predicate of blame
     ("Russia had violated the truce", "Y is responsible for the attack", "Trump is behaving like
     a bully"), or the agent of a passive wrong ("were killed by Serb forces", "at the hands of
-    X"). A pronoun is too uncertain to accuse."""
+    X"). A pronoun is too uncertain to accuse.
+
+    ``direct`` for a clause that is itself the charge ("X said Y ...", "according to X, Y
+    ..."): hostile verbs ("had armed the militias") and acts carried out ("carried out the
+    attack") count there, not in the narrative of a longer statement."""
     passive = any(c.dep_ == "auxpass" for c in clause.children)
     if passive:
-        if clause.lemma_.lower() not in verbs:
+        if clause.lemma_.lower() not in args.lex.wrongdoing_verbs:
             return []
         agents = args.doers(args.child(args.child(clause, "agent"), "pobj"))
         for hands in args.prep_objects(clause, "at"):
             if hands.lower_ == HANDS:
                 agents += [a for o in args.prep_objects(hands, "of") for a in args.doers(o)]
         return agents
-    if not _blames(clause, args, verbs):
+    if not _blames(clause, args, direct):
         return []
     subject = args.child(clause, "nsubj")
     if subject is None and clause.dep_ == "conj":
@@ -376,17 +382,21 @@ def _wrongdoers(clause: Token, args: Arguments, verbs: frozenset[str]) -> list[A
     return args.doers(subject)
 
 
-def _blames(clause: Token, args: Arguments, verbs: frozenset[str]) -> bool:
+def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
     """Whether a clause's predicate is a wrong: a verb of wrongdoing, "responsible", "behind",
-    "a terrorist", "like a bully"."""
+    "to blame", "a terrorist", "like a bully" (see :func:`_wrongdoers` for ``direct``)."""
     lex = args.lex
-    if clause.lemma_.lower() in verbs:
+    lemma = clause.lemma_.lower()
+    if lemma in lex.wrongdoing_verbs or (direct and lemma in lex.partisan_verbs):
         return True
-    if clause.lemma_.lower() in lex.perpetrate_verbs:
-        # "has caused destruction", "committed atrocities"
-        return any(c.dep_ == "dobj" and c.lemma_.lower() in lex.wrongdoing_nouns for c in clause.children)
+    if lemma in lex.perpetrate_verbs:
+        # "has caused destruction", "committed atrocities"; "carried out the attack" as a charge
+        wrongs = lex.wrongdoing_nouns | lex.act_nouns if direct else lex.wrongdoing_nouns
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in wrongs for c in clause.children)
     for child in clause.children:
-        if child.dep_ in ("acomp", "attr", "prep") and child.lemma_.lower() in lex.wrongdoing_predicates:
+        if child.dep_ in PREDICATES and child.lemma_.lower() in lex.wrongdoing_predicates and (
+            child.dep_ != "xcomp" or clause.lemma_ == "be"  # "is to blame", not "wants to blame"
+        ):
             return True
         if child.dep_ == "attr" or (child.dep_ == "prep" and child.lower_ in ("like", "as")):
             if any(t.lemma_.lower() in lex.wrongdoer_nouns for t in child.subtree):
