@@ -263,7 +263,7 @@ class Arguments:
             agent = self.child(participle, "agent")
             found += self.doers(self.child(agent, "pobj"))
         lemma = noun.lemma_.lower()
-        if lemma in lex.act_nouns or lemma in lex.wrongdoing_nouns:
+        if lemma in lex.act_nouns or lemma in lex.wrongdoing_nouns or lemma in lex.conduct_nouns:
             for modifier in (c for c in noun.children if c.dep_ in AUTHOR_MODIFIERS):
                 found += [
                     a for a in self.index.headed_by(modifier)
