@@ -65,10 +65,10 @@ def test_triggers_file_is_what_the_builder_generates():
 
 # (sentence, generated trigger, the whole set of event edges it gives)
 FOUND = [
-    ("The Chinese government deplored Japan for its visit to the shrine.", "deplore", {("China", "ACCUSES", "Japan")}),
-    ("Germany reprimanded Hungary for blocking the sanctions package.", "reprimand", {("Germany", "ACCUSES", "Hungary")}),
+    ("The Chinese government reproved Japan for its visit to the shrine.", "reprove", {("China", "ACCUSES", "Japan")}),
+    ("Germany upbraided Hungary for blocking the sanctions package.", "upbraid", {("Germany", "ACCUSES", "Hungary")}),
     ("Kenya upbraided Uganda over the border raids.", "upbraid", {("Kenya", "ACCUSES", "Uganda")}),
-    ("Norway excoriated Russia for the cyber attack.", "excoriate", {("Norway", "ACCUSES", "Russia")}),
+    ("Norway reprehended Russia for the cyber attack.", "reprehend", {("Norway", "ACCUSES", "Russia")}),
     ("Vladimir Putin greeted Xi Jinping at the Kremlin.", "greet", {("Vladimir Putin", "MEETS", "Xi Jinping")}),
     ("Serbia and Kosovo reconvened in Brussels on Monday.", "reconvene", {("Serbia", "MEETS", "Kosovo")}),
     ("Antony Blinken consulted with Wang Yi on the crisis.", "consult", {("Antony Blinken", "MEETS", "Wang Yi")}),
@@ -89,8 +89,8 @@ FOUND = [
     ("Qatar interceded between Israel and Hamas.", "intercede", {("Qatar", "MEDIATES", "Israel"), ("Qatar", "MEDIATES", "Hamas")}),
     # a wrongdoing verb in a reported clause: the speaker accuses the clause's subject
     (
-        "Volodymyr Zelensky said Russia had massacred civilians in the town.",
-        "massacre",
+        "Volodymyr Zelensky said Russia had assassinated civilians in the town.",
+        "assassinate",
         {("Volodymyr Zelensky", "ACCUSES", "Russia")},
     ),
     ("Kenya said Somalia had infringed its sovereignty.", "infringe", {("Kenya", "ACCUSES", "Somalia")}),
@@ -99,12 +99,12 @@ FOUND = [
 
 # near misses: the same generated triggers, refused, negated, in the future, or offered
 NOT_FOUND = [
-    ("The Chinese government did not deplore Japan's visit to the shrine.", "deplore"),
-    ("Germany refused to reprimand Hungary for blocking the sanctions package.", "reprimand"),
+    ("The Chinese government did not reprove Japan's visit to the shrine.", "reprove"),
+    ("Germany refused to upbraid Hungary for blocking the sanctions package.", "upbraid"),
     ("Vladimir Putin will greet Xi Jinping at the Kremlin.", "greet"),
     ("Serbia will haggle with Kosovo over licence plates.", "haggle"),
     ("Qatar offered to intercede between Israel and Hamas.", "intercede"),
-    ("Volodymyr Zelensky said Russia had not massacred civilians in the town.", "massacre"),
+    ("Volodymyr Zelensky said Russia had not assassinated civilians in the town.", "assassinate"),
     ("Kenya said Somalia would infringe its sovereignty.", "infringe"),
 ]
 
