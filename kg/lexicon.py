@@ -21,6 +21,8 @@ class Lexicon:
     delegation_plural_only: frozenset[str]
     other_team_kinds: frozenset[str]
     organization_words: frozenset[str]
+    government_nouns: frozenset[str]
+    government_modifiers: frozenset[str]
     actor_verbs: frozenset[str]
     actor_organization_words: frozenset[str]
     media_words: frozenset[str]

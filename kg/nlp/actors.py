@@ -192,8 +192,14 @@ class ActorTyper:
                 continue
             span = _strip_determiner(ent)
             if span is None or set(range(span.start, span.end)) & taken:
+                if span is None or ent.label_ != "ORG":
+                    continue
+                # A state's government is the State ("the Australian government", "Government of Iraq").
+                state = self._governed_state(span, gazetteer)
+                if state is not None:
+                    actors.append(ActorSpan(span, Label.STATE, state.id_, "government"))
                 # An organisation named after a state keeps both ("Libyan House of Representatives").
-                if span is not None and ent.label_ == "ORG" and self._is_organization_name(span, gazetteer):
+                elif self._is_organization_name(span, gazetteer):
                     actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
                 continue
             if self.gaz.is_media(span.text) or any(t.lower_ in self.lex.media_words for t in span):
@@ -361,6 +367,19 @@ class ActorTyper:
         if any(t.lower_ in self.lex.actor_organization_words for t in span[1:] if t.text[:1].isupper()):
             return True
         return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
+
+    def _governed_state(self, span: Span, gazetteer: list[Span]) -> Span | None:
+        """The state whose government ``span`` names: one state's name or demonym and
+        otherwise only words of government ("the U.S. government", "the Federal Government
+        of Iraq", "the Israeli Provisional Government"); None for any other name."""
+        inner = [g for g in gazetteer if g.start >= span.start and g.end <= span.end]
+        if len({g.id_ for g in inner}) != 1 or inner[0].label_ not in STATE_LABELS:
+            return None
+        rest = [t for t in span if not any(g.start <= t.i < g.end for g in inner)]
+        if not any(t.lower_ in self.lex.government_nouns for t in rest):
+            return None
+        words = self.lex.government_nouns | self.lex.government_modifiers
+        return inner[0] if all(t.lower_ in words or t.is_punct or t.text in APOSTROPHES for t in rest) else None
 
     def _is_organization_name(self, span: Span, gazetteer: list[Span]) -> bool:
         """An ORG entity strictly longer than the state name inside it, with an organisation word."""
