@@ -62,3 +62,41 @@ def test_actors_a_states_government_is_the_state(actors, text, expected):
 )
 def test_actors_former_states_are_states(actors, text, expected):
     assert actors(text, ("State",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names of events and documents are no persons
+        ("The Webster-Ashburton Treaty settled the dispute.", set()),
+        ("Diplomats praised the Oslo Peace Process on Monday.", set()),
+        ("The Quiet Diplomacy of the Ford years failed.", set()),
+        ("Observers called it the Second Civil War.", set()),
+        # places: a name that modifies a place noun, follows "the town of", or stands after a
+        # preposition of place, with the names coordinated with it
+        ("Fighters were killed in the Deir Hafer region.", set()),
+        ("Rebels captured the town of Abu Kamal.", set()),
+        ("Troops were deployed throughout Wadi Khalid and Tal Hamis.", set()),
+        # near misses: a person stays a person after "through" and "into", and beside a place
+        (
+            "Richard Nixon sent the message through Pakistani President Yahya Khan.",
+            {("Richard Nixon", "Person"), ("Yahya Khan", "Person")},
+        ),
+        ("Congress opened an inquiry into Jane Holloway and her aides.", {("Jane Holloway", "Person")}),
+        ("Mary Tennant said the Treaty would pass.", {("Mary Tennant", "Person")}),
+    ],
+)
+def test_actors_events_documents_and_places_are_no_persons(actors, text, expected):
+    assert actors(text, ("Person",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a citation marker glued to a name is cut off
+        ("The party was led by his brother Karim al-Hassan,[1] who later resigned.", {("Karim al-Hassan", "Person")}),
+        ("He replaced Omar al-Rikabi.[2] The plan was announced.", {("Omar al-Rikabi", "Person")}),
+    ],
+)
+def test_actors_citation_markers_are_not_part_of_a_name(actors, text, expected):
+    assert actors(text, ("Person",)) == expected

@@ -36,6 +36,10 @@ ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "appos", "compound"
 APOSTROPHES = {"'s", "’s", "'", "’"}
 # The model's labels for words that are never part of a person's name.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+# The model's labels for places that are not states.
+PLACE_LABELS = {"LOC", "FAC"}
+# Punctuation that may stand inside a person's name: "Jean-Yves", "George H.W. Bush".
+NAME_PUNCTUATION = {"-", "‐", ".", "'", "’"}
 # The model's labels, besides PERSON, under which it may have put an actor's name.
 MODEL_ACTOR_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -224,8 +228,22 @@ class ActorTyper:
         for span in deferred:
             if not set(range(span.start, span.end)) & taken and self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
+        actors = self._without_places(doc, actors)
         actors.extend(self._delegations(doc, actors))
         return actors
+
+    def _without_places(self, doc: Doc, actors: list[ActorSpan]) -> list[ActorSpan]:
+        """Drop the "persons" whose name the article uses for a place: at one mention where a
+        place stands ("fled to a camp near Ain Issa"), or as a location or facility the model
+        typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa")."""
+        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS and len(e) > 1}
+        people = [a for a in actors if a.label == Label.PERSON]
+        places |= {a.text for a in people if self._in_a_place(a.span)}
+        by_root = {a.root.i: a for a in people}
+        for actor in people:
+            if actor.text in places:
+                places |= {by_root[c.i].text for c in actor.root.conjuncts if c.i in by_root}
+        return [a for a in actors if a.label != Label.PERSON or a.text not in places]
 
     def _short_organization_names(self, doc: Doc, actors: list[ActorSpan], taken: set[int]) -> Iterator[ActorSpan]:
         """An organisation named by its first word after its full name: "Mahan" for "Mahan Air"."""
@@ -325,6 +343,8 @@ class ActorTyper:
         """Cut titles, demonyms and possessives off a PERSON entity: keep the name."""
         start, end = ent.start, ent.end
         doc = ent.doc
+        # a citation marker or a clause glued to the name: "Bashar al-Assad,[1", "Mohan al-Freiji.[2"
+        end = next((t.i for t in ent if t.is_punct and t.text not in NAME_PUNCTUATION), end)
         while end > start and doc[end - 1].text in APOSTROPHES:
             end -= 1
         while start < end:
@@ -334,9 +354,30 @@ class ActorTyper:
             start += skip
         if start >= end or not doc[end - 1].text[:1].isupper():
             return None
-        if any(t.lower_ in self.lex.organization_words for t in doc[start:end]):
-            return None  # "John Radcliffe Hospital"
+        if any(t.lower_ in self.lex.organization_words for t in doc[start:end]) or self._names_a_thing(doc[start:end]):
+            return None  # "John Radcliffe Hospital", "the Hay-Herran Treaty"
         return doc[start:end]
+
+    def _names_a_thing(self, span: Span) -> bool:
+        """Whether capitalised words name an event, a document or a place, not a person: a
+        word of such things in the name ("the Hay-Herran Treaty", "Ping Pong Diplomacy", "the
+        Canal Zone"), or a place noun the name modifies ("the Al Qa'im region", "the town of
+        Tell Tamer")."""
+        if any(t.lower_ in self.lex.event_words or t.lower_ in self.lex.place_nouns for t in span):
+            return True
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            root = root.head
+        return root.dep_ in ("compound", "prep") and root.head.lemma_.lower() in self.lex.place_nouns
+
+    def _in_a_place(self, span: Span) -> bool:
+        """Whether a name stands where a place does: the object of a preposition of place,
+        itself or as a conjunct ("throughout Al Anbar", "passage through the canal and Bab
+        el-Madeb"), or the name of a location or facility the model found elsewhere."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in self.lex.place_prepositions
 
     def _title_length(self, span: Span) -> int:
         """How many words at the start of ``span`` are a title: "Prime Minister", "Mr", "Ukrainian"."""
@@ -401,7 +442,7 @@ class ActorTyper:
         apposition to a role, or follow a title.
         """
         words = [t for t in span if not t.is_punct]
-        if not words or any(t.lower_ in self.lex.organization_words for t in words):
+        if not words or any(t.lower_ in self.lex.organization_words for t in words) or self._names_a_thing(span):
             return False
         if self.gaz.role(span.text.lower()) is not None:
             return False  # a title without a name: "Prime Minister"
