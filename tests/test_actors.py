@@ -100,3 +100,38 @@ def test_actors_events_documents_and_places_are_no_persons(actors, text, expecte
 )
 def test_actors_citation_markers_are_not_part_of_a_name(actors, text, expected):
     assert actors(text, ("Person",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a body named after a state is an organisation beside the state
+        (
+            "The Bolivian Navy seized the boat on Tuesday.",
+            {("Bolivia", "State"), ("Bolivian Navy", "Organization")},
+        ),
+        # near misses: a museum, a known party and where it is
+        ("The Iraqi National Museum reopened its doors in Baghdad.", {("Iraq", "State")}),
+        (
+            "The ruling Democratic Rally in Cyprus hailed the agreement.",
+            {("Democratic Rally", "Organization"), ("Cyprus", "State")},
+        ),
+    ],
+)
+def test_actors_an_organisation_named_after_a_state(actors, text, expected):
+    assert actors(text, STATES_AND_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name that also stands as a person's keeps being one, even after "in" elsewhere
+        (
+            "Protesters gathered in Samir Haddad Square. Samir Haddad said the vote was fair.",
+            {("Samir Haddad", "Person")},
+        ),
+        ("In the Green Party, union leader and party co-founder Dana Whitcombe won.", {("Dana Whitcombe", "Person")}),
+    ],
+)
+def test_actors_a_name_used_as_a_person_stays_a_person(actors, text, expected):
+    assert actors(text, ("Person",)) == expected

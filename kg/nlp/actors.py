@@ -38,6 +38,8 @@ APOSTROPHES = {"'s", "’s", "'", "’"}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 # The model's labels for places that are not states.
 PLACE_LABELS = {"LOC", "FAC"}
+# Dependency labels under which a name stands as a person does: "X said", "X's aides".
+PERSON_DEPS = {"nsubj", "nsubjpass", "poss"}
 # Punctuation that may stand inside a person's name: "Jean-Yves", "George H.W. Bush".
 NAME_PUNCTUATION = {"-", "‐", ".", "'", "’"}
 # The model's labels, besides PERSON, under which it may have put an actor's name.
@@ -243,7 +245,19 @@ class ActorTyper:
         for actor in people:
             if actor.text in places:
                 places |= {by_root[c.i].text for c in actor.root.conjuncts if c.i in by_root}
+        # a name the article also gives a person's place is a person: "Nabil al-Quaety said"
+        places -= {a.text for a in people if self._stands_as_person(a.span)}
         return [a for a in actors if a.label != Label.PERSON or a.text not in places]
+
+    def _stands_as_person(self, span: Span) -> bool:
+        """Whether a name stands where only a person does: after a title ("party co-founder
+        Howie Hawkins"), as a subject or a possessor, or beside an apposition."""
+        root = span.root
+        return (
+            (span.start > 0 and self._is_title_word(span.doc[span.start - 1]))
+            or root.dep_ in PERSON_DEPS
+            or any(c.dep_ == "appos" for c in root.children)
+        )
 
     def _short_organization_names(self, doc: Doc, actors: list[ActorSpan], taken: set[int]) -> Iterator[ActorSpan]:
         """An organisation named by its first word after its full name: "Mahan" for "Mahan Air"."""
@@ -375,7 +389,7 @@ class ActorTyper:
         itself or as a conjunct ("throughout Al Anbar", "passage through the canal and Bab
         el-Madeb"), or the name of a location or facility the model found elsewhere."""
         root = span.root
-        while root.dep_ == "conj" and root.head.i != root.i:
+        while root.dep_ == "conj" and root.head.pos_ == "PROPN":
             root = root.head
         return root.dep_ == "pobj" and root.head.lower_ in self.lex.place_prepositions
 
@@ -423,12 +437,22 @@ class ActorTyper:
         return inner[0] if all(t.lower_ in words or t.is_punct or t.text in APOSTROPHES for t in rest) else None
 
     def _is_organization_name(self, span: Span, gazetteer: list[Span]) -> bool:
-        """An ORG entity strictly longer than the state name inside it, with an organisation word."""
+        """An ORG entity strictly longer than the state name inside it, with a capitalised word
+        of a body, force or party ("Libyan National Army"; not "the Iraqi Museum", "Post-Soviet")."""
         inner = [g for g in gazetteer if g.start >= span.start and g.end <= span.end]
+        # a known organisation and where it is: "the ruling Democratic Rally in Cyprus"
+        if any(g.start == span.start and g.label_ == "KG_ORG" and span.doc[g.end].lower_ in self.lex.place_prepositions for g in inner):
+            return False
+        return bool(inner) and all(len(g) < len(span) for g in inner) and any(self._is_body_word(t) for t in span)
+
+    def _is_body_word(self, token: Token) -> bool:
+        """A capitalised word of a body, force or party: "Army", "Association"; not a
+        newspaper's "Post" or "Times"."""
+        word = token.lower_
         return (
-            bool(inner)
-            and all(len(g) < len(span) for g in inner)
-            and any(t.lower_ in self.lex.organization_words for t in span)
+            token.text[:1].isupper()
+            and (word in self.lex.organization_words or word in self.lex.actor_organization_words)
+            and word not in self.lex.media_words
         )
 
     def _looks_like_person(self, span: Span, known: KnownNames) -> bool:
