@@ -135,3 +135,39 @@ def test_actors_an_organisation_named_after_a_state(actors, text, expected):
 )
 def test_actors_a_name_used_as_a_person_stays_a_person(actors, text, expected):
     assert actors(text, ("Person",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of organisation is no organisation's name
+        (
+            "Washington designated the Harakat al-Nujaba a Foreign Terrorist Organization.",
+            {("United States", "State")},
+        ),
+        # a headline holds a verb; a document is no organisation
+        ("Ministry of Agriculture Supports the Restoration of the Old Harbour", set()),
+        (
+            "Security Council Press Statement on Haiti",
+            {("United Nations Security Council", "Organization"), ("Haiti", "State")},
+        ),
+        # a role after the name is not part of it
+        (
+            "The U.S. Embassy Chargé d'Affaires visited the site.",
+            {("U.S. Embassy", "Organization"), ("United States", "State")},
+        ),
+        # an acronym spelled out by a common noun is a thing, one spelled out by a name a body
+        ("Exports of liquefied natural gas (LNG) rose.", set()),
+        (
+            "The Somali Patriotic Front (SPF) said the SPF would attend.",
+            {("Somali Patriotic Front", "Organization"), ("Somalia", "State")},
+        ),
+        # a longer name that ends in a known one is another body
+        (
+            "The Maryland Democratic Party elected a new chair.",
+            {("Maryland Democratic Party", "Organization")},
+        ),
+    ],
+)
+def test_actors_organisation_names_are_names(actors, text, expected):
+    assert actors(text, STATES_AND_ORGS) == expected

@@ -38,6 +38,10 @@ APOSTROPHES = {"'s", "’s", "'", "’"}
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 # The model's labels for places that are not states.
 PLACE_LABELS = {"LOC", "FAC"}
+# Articles before a kind, not a name: "designated as a Foreign Terrorist Organization".
+INDEFINITE = {"a", "an"}
+# Tags of finite verbs, which a name never holds and a headline does ("... Supports ...").
+FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP"}
 # Dependency labels under which a name stands as a person does: "X said", "X's aides".
 PERSON_DEPS = {"nsubj", "nsubjpass", "poss"}
 # Punctuation that may stand inside a person's name: "Jean-Yves", "George H.W. Bush".
@@ -196,7 +200,7 @@ class ActorTyper:
         for ent in doc.ents:
             if ent.label_ not in MODEL_ACTOR_LABELS:
                 continue
-            span = _strip_determiner(ent)
+            span = self._organization_name(ent) if ent.label_ == "ORG" else _strip_determiner(ent)
             if span is None or set(range(span.start, span.end)) & taken:
                 if span is None or ent.label_ != "ORG":
                     continue
@@ -204,8 +208,10 @@ class ActorTyper:
                 state = self._governed_state(span, gazetteer)
                 if state is not None:
                     actors.append(ActorSpan(span, Label.STATE, state.id_, "government"))
-                # An organisation named after a state keeps both ("Libyan House of Representatives").
+                # An organisation named after a state keeps both ("Libyan House of Representatives");
+                # a longer name that ends in a known one is another body ("National Security Council").
                 elif self._is_organization_name(span, gazetteer):
+                    actors = [a for a in actors if not (a.ref and a.label == Label.ORGANIZATION and _ends(a.span, span))]
                     actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
                 continue
             if self.gaz.is_media(span.text) or any(t.lower_ in self.lex.media_words for t in span):
@@ -423,6 +429,40 @@ class ActorTyper:
             return True
         return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
 
+    def _organization_name(self, ent: Span) -> Span | None:
+        """The name in a model ORG, or None where the words are no organisation's name.
+
+        None for a kind of organisation ("designated as a Foreign Terrorist Organization"),
+        a headline ("Department of State Supports the Conservation of ..."), a document
+        ("Security Council Press Statement"); a role after the name is cut off ("the U.S.
+        Embassy Chargé d'Affaires" -> "U.S. Embassy").
+        """
+        doc = ent.doc
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in ent.root.children):
+            return None
+        # a name ends at a comma or colon: "Security Council Press Statement: Iraq"
+        end = next((t.i for t in ent if t.is_punct and t.text not in NAME_PUNCTUATION and t.text != "("), ent.end)
+        span = _strip_determiner(doc[ent.start : end]) if end > ent.start else None
+        if span is None or any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in span):
+            return None
+        for token in span[1:]:
+            before = doc[token.i - 1]
+            if token.text[:1].isupper() and before.text[:1].isupper() and self._role_starts(token):
+                span = doc[span.start : token.i]
+                break
+        if span[-1].lower_ in self.lex.event_words:
+            return None
+        return span
+
+    def _role_starts(self, token: Token) -> bool:
+        """Whether a role of one to three words starts at ``token``: "Chargé d'Affaires"."""
+        doc = token.doc
+        return any(
+            self.gaz.role(doc[token.i : token.i + n].text, exact=True) is not None
+            for n in (1, 2, 3)
+            if token.i + n <= len(doc)
+        )
+
     def _governed_state(self, span: Span, gazetteer: list[Span]) -> Span | None:
         """The state whose government ``span`` names: one state's name or demonym and
         otherwise only words of government ("the U.S. government", "the Federal Government
@@ -531,10 +571,15 @@ def _party_modifiers(noun: Token) -> Iterable[Token]:
 
 
 def _defined_acronym(token: Token) -> bool:
-    """Whether the text spells the acronym out in brackets: "Syrian Democratic Forces (SDF)"."""
+    """Whether the text spells the acronym out in brackets after a name: "Syrian Democratic
+    Forces (SDF)", not "liquefied natural gas (LNG)"."""
     doc = token.doc
     return any(
-        t.text == token.text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+        t.text == token.text
+        and 1 < t.i < len(doc) - 1
+        and doc[t.i - 1].text == "("
+        and doc[t.i + 1].text == ")"
+        and doc[t.i - 2].text[:1].isupper()
         for t in doc
     )
 
@@ -549,6 +594,20 @@ def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
     return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
+
+
+def _headline_article(token: Token) -> bool:
+    """An article inside a name after a word that is no preposition or conjunction: a
+    headline's verb ("... Supports the Conservation of ..."), not "Department of the Treasury"."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.lower_ == "the" and before is not None and before.is_alpha and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "PART")
+
+
+def _ends(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` ends a longer name whose first words are its own, not a possessor's:
+    "National Security Council", not "Trump's State Department"."""
+    head = outer.doc[outer.start : inner.start]
+    return len(head) > 0 and inner.end == outer.end and not any(t.text in APOSTROPHES for t in head)
 
 
 def _tokens(spans: Iterable[Span]) -> set[int]:
