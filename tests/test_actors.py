@@ -143,7 +143,7 @@ def test_actors_a_name_used_as_a_person_stays_a_person(actors, text, expected):
         # a kind of organisation is no organisation's name
         (
             "Washington designated the Harakat al-Nujaba a Foreign Terrorist Organization.",
-            {("United States", "State")},
+            {("United States", "State"), ("Harakat al-Nujaba", "Organization")},
         ),
         # a headline holds a verb; a document is no organisation
         ("Ministry of Agriculture Supports the Restoration of the Old Harbour", set()),
@@ -170,4 +170,19 @@ def test_actors_a_name_used_as_a_person_stays_a_person(actors, text, expected):
     ],
 )
 def test_actors_organisation_names_are_names(actors, text, expected):
+    assert actors(text, STATES_AND_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the longest known name wins: a branch is not its parent
+        ("Al-Qaeda in Iraq claimed the bombing.", {("al-Qaeda in Iraq", "Organization")}),
+        ("Fighters of al-Qaeda in the Islamic Maghreb kidnapped two engineers.", {("AQIM", "Organization")}),
+        ("Al-Qaeda claimed the bombing in Iraq.", {("al-Qaeda", "Organization"), ("Iraq", "State")}),
+        # a seat of power where it is only a place is no actor
+        ("The two leaders met in the Oval Office on Monday.", set()),
+    ],
+)
+def test_actors_known_organisations_and_seats(actors, text, expected):
     assert actors(text, STATES_AND_ORGS) == expected
