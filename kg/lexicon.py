@@ -21,6 +21,8 @@ class Lexicon:
     delegation_plural_only: frozenset[str]
     other_team_kinds: frozenset[str]
     organization_words: frozenset[str]
+    group_nouns: frozenset[str]
+    national_forces: frozenset[str]
     event_words: frozenset[str]
     place_nouns: frozenset[str]
     place_prepositions: frozenset[str]

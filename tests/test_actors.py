@@ -186,3 +186,37 @@ def test_actors_organisation_names_are_names(actors, text, expected):
 )
 def test_actors_known_organisations_and_seats(actors, text, expected):
     assert actors(text, STATES_AND_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name beside a noun of a group names an organisation
+        (
+            "The rebels were led by the Kharbal, the armed wing of the northern clans.",
+            {("Kharbal", "Organization")},
+        ),
+        (
+            "The attack was claimed by two militant groups, Ansar Bayt and Liwa Thar.",
+            {("Ansar Bayt", "Organization"), ("Liwa Thar", "Organization")},
+        ),
+        (
+            "Kataib Rahma is a militant group based in the north. Kataib Rahma fired the rockets.",
+            {("Kataib Rahma", "Organization")},
+        ),
+        # a state's armed force or opposition, named by its demonym, is an organisation
+        (
+            "The Syrian army now claims full control of the city.",
+            {("Syria", "State"), ("Syrian Arab Army", "Organization")},
+        ),
+        (
+            "London will keep supporting the moderate Syrian opposition.",
+            {("United Kingdom", "State"), ("Syria", "State"), ("Syrian opposition", "Organization")},
+        ),
+        # near misses: a force that only modifies another noun; the military stands for the state
+        ("Ankara approved Turkish army deployments abroad.", {("Turkey", "State")}),
+        ("The Russian military said it had hit the depot.", {("Russia", "State")}),
+    ],
+)
+def test_actors_named_groups_and_national_forces_are_organisations(actors, text, expected):
+    assert actors(text, STATES_AND_ORGS) == expected

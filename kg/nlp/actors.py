@@ -182,7 +182,13 @@ class ActorTyper:
         # A person's name that holds a place name is the person ("George Washington").
         people = [p for p in people if not any(_same(p, g) for g in gazetteer)]
         taken = _tokens(people)
-        actors: list[ActorSpan] = [ActorSpan(p, Label.PERSON, None, "person") for p in people]
+        # a "person" the text calls a group, wherever it names it: "Liwa al-Quds, a militant group"
+        groups = {p.text for p in people if self._is_named_group(p)}
+        actors: list[ActorSpan] = [
+            ActorSpan(p, Label.ORGANIZATION, None, "organization") if p.text in groups else ActorSpan(p, Label.PERSON, None, "person")
+            for p in people
+        ]
+        people = [p for p in people if p.text not in groups]
 
         for span in gazetteer:
             if set(range(span.start, span.end)) & taken:
@@ -216,7 +222,9 @@ class ActorTyper:
                 continue
             if self.gaz.is_media(span.text) or any(t.lower_ in self.lex.media_words for t in span):
                 continue
-            if self._looks_like_person(span, known):
+            if self._is_named_group(span):
+                actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
+            elif self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
                 known.add(span)
             elif ent.label_ == "ORG" and self._is_actor_organization(span):
@@ -226,6 +234,7 @@ class ActorTyper:
         actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
         actors.extend(self._short_organization_names(doc, actors, taken))
+        actors.extend(self._national_forces(doc, actors))
         taken |= _tokens([a.span for a in actors])
         for person in self._unlabelled_people(doc, taken, known):
             actors.append(person)
@@ -264,6 +273,28 @@ class ActorTyper:
             or root.dep_ in PERSON_DEPS
             or any(c.dep_ == "appos" for c in root.children)
         )
+
+    def _national_forces(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
+        """A state's armed force or its opposition named by the demonym and a common noun:
+        "the Syrian army", "the moderate Syrian opposition", "Iraqi armed forces". The state
+        stays an actor beside it, as with any body named after a state."""
+        organizations = _tokens([a.span for a in actors if a.label == Label.ORGANIZATION])
+        for actor in actors:
+            if actor.kind != "demonym" or actor.span.end in organizations:
+                continue
+            for phrase in self.lex.national_forces:
+                words = phrase.split()
+                end = actor.span.end + len(words)
+                tail = doc[actor.span.end : end]
+                # the noun heads its phrase: not "Turkish army deployments"
+                if (
+                    end <= len(doc)
+                    and [t.lower_ for t in tail] == words
+                    and actor.root.head.i in range(actor.span.end, end)
+                    and tail[-1].dep_ != "compound"
+                ):
+                    yield ActorSpan(doc[actor.span.start : end], Label.ORGANIZATION, None, "organization")
+                    break
 
     def _short_organization_names(self, doc: Doc, actors: list[ActorSpan], taken: set[int]) -> Iterator[ActorSpan]:
         """An organisation named by its first word after its full name: "Mahan" for "Mahan Air"."""
@@ -428,6 +459,21 @@ class ActorTyper:
         if any(t.lower_ in self.lex.actor_organization_words for t in span[1:] if t.text[:1].isupper()):
             return True
         return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
+
+    def _is_named_group(self, span: Span) -> bool:
+        """Whether a name stands beside a noun of a group, as its apposition, in a list after
+        it or as the subject of "be": "the Haganah, the underground militia of ...", "two
+        small groups, the Irgun and LEHI", "X is a militant group"."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+            root = root.head
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ in ("appos", "conj"):
+            nouns.append(root.head)
+        # the subject of "be" with a group as complement: "Liwa al-Quds is a militant group"
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in self.lex.group_nouns for n in nouns)
 
     def _organization_name(self, ent: Span) -> Span | None:
         """The name in a model ORG, or None where the words are no organisation's name.
