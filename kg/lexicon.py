@@ -20,6 +20,8 @@ class Lexicon:
     delegation_nouns: frozenset[str]
     delegation_plural_only: frozenset[str]
     other_team_kinds: frozenset[str]
+    delegation_place_nouns: frozenset[str]
+    side_place_prepositions: frozenset[str]
     organization_words: frozenset[str]
     group_nouns: frozenset[str]
     national_forces: frozenset[str]

@@ -220,3 +220,21 @@ def test_actors_known_organisations_and_seats(actors, text, expected):
 )
 def test_actors_named_groups_and_national_forces_are_organisations(actors, text, expected):
     assert actors(text, STATES_AND_ORGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a team that negotiates for its party
+        ("The Ukrainian side rejected the proposal.", {("Ukraine delegation", "Delegation")}),
+        ("Talks with the Russian delegation resumed on Monday.", {("Russia delegation", "Delegation")}),
+        # near misses: a sports team, and a side that is a place
+        ("The Chinese table tennis team toured the United States.", set()),
+        ("The U.S. ping pong team arrived in Beijing.", set()),
+        ("Smugglers moved weapons to militants on the Syrian side of the border.", set()),
+        ("Tanks were stationed on the Soviet side of the city.", set()),
+        ("Soldiers guarded the crossing on the Turkish side.", set()),
+    ],
+)
+def test_actors_delegations_are_negotiating_teams(actors, text, expected):
+    assert actors(text, ("Delegation",)) == expected

@@ -590,7 +590,10 @@ class ActorTyper:
             if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue
             # a team of another kind: "the Brazilian football team", "Turkey's Olympic delegation"
-            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.other_team_kinds for c in token.children):
+            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.other_team_kinds for c in token.subtree if c.i < token.i):
+                continue
+            # a side that is a place: "the Syrian side of the border", "tanks on the East German side"
+            if token.lemma_.lower() in self.lex.delegation_place_nouns and self._is_a_place_side(token):
                 continue
             found = [parties[c.i] for c in _party_modifiers(token) if c.i in parties]
             if not found:
@@ -601,6 +604,14 @@ class ActorTyper:
             span = doc[left : token.i + 1]
             for party in found:
                 yield ActorSpan(span, Label.DELEGATION, party.ref, "delegation", party=party)
+
+
+    def _is_a_place_side(self, noun: Token) -> bool:
+        """Whether "side" names a place: it has an "of" complement ("the Syrian side of the
+        border"), or a preposition of place governs it ("on the East German side")."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return True
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.lex.side_place_prepositions
 
 
 def _party_modifiers(noun: Token) -> Iterable[Token]:
