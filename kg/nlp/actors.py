@@ -214,10 +214,11 @@ class ActorTyper:
                 state = self._governed_state(span, gazetteer)
                 if state is not None:
                     actors.append(ActorSpan(span, Label.STATE, state.id_, "government"))
-                # An organisation named after a state keeps both ("Libyan House of Representatives");
-                # a longer name that ends in a known one is another body ("National Security Council").
+                # An organisation named after a state is the organisation, not the state
+                # ("Libyan House of Representatives"); a longer name that ends in a known one is
+                # another body ("National Security Council").
                 elif self._is_organization_name(span, gazetteer):
-                    actors = [a for a in actors if not (a.ref and a.label == Label.ORGANIZATION and _ends(a.span, span))]
+                    actors = [a for a in actors if not _named_inside(a, span)]
                     actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
                 continue
             if self.gaz.is_media(span.text) or any(t.lower_ in self.lex.media_words for t in span):
@@ -234,7 +235,8 @@ class ActorTyper:
         actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
         actors.extend(self._short_organization_names(doc, actors, taken))
-        actors.extend(self._national_forces(doc, actors))
+        forces = list(self._national_forces(doc, actors))
+        actors = [a for a in actors if not any(_named_inside(a, f.span) for f in forces)] + forces
         taken |= _tokens([a.span for a in actors])
         for person in self._unlabelled_people(doc, taken, known):
             actors.append(person)
@@ -276,8 +278,7 @@ class ActorTyper:
 
     def _national_forces(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
         """A state's armed force or its opposition named by the demonym and a common noun:
-        "the Syrian army", "the moderate Syrian opposition", "Iraqi armed forces". The state
-        stays an actor beside it, as with any body named after a state."""
+        "the Syrian army", "the moderate Syrian opposition", "Iraqi armed forces"."""
         organizations = _tokens([a.span for a in actors if a.label == Label.ORGANIZATION])
         for actor in actors:
             if actor.kind != "demonym" or actor.span.end in organizations:
@@ -658,6 +659,14 @@ def _headline_article(token: Token) -> bool:
     headline's verb ("... Supports the Conservation of ..."), not "Department of the Treasury"."""
     before = token.doc[token.i - 1] if token.i > 0 else None
     return token.lower_ == "the" and before is not None and before.is_alpha and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "PART")
+
+
+def _named_inside(actor: ActorSpan, name: Span) -> bool:
+    """Whether ``actor`` is only a word of an organisation's longer name: the demonym in "the
+    Libyan House of Representatives", the known body that ends "National Security Council"."""
+    if actor.label == Label.STATE:
+        return actor.kind == "demonym" and name.start <= actor.span.start and actor.span.end <= name.end
+    return actor.label == Label.ORGANIZATION and actor.ref is not None and _ends(actor.span, name)
 
 
 def _ends(inner: Span, outer: Span) -> bool:
