@@ -33,6 +33,7 @@ class Lexicon:
     actor_verbs: frozenset[str]
     actor_organization_words: frozenset[str]
     media_words: frozenset[str]
+    media_roles: frozenset[str]
     name_particles: frozenset[str]
     locative_prepositions: frozenset[str]
     travel_verbs: frozenset[str]

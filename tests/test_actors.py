@@ -238,3 +238,20 @@ def test_actors_named_groups_and_national_forces_are_organisations(actors, text,
 )
 def test_actors_delegations_are_negotiating_teams(actors, text, expected):
     assert actors(text, ("Delegation",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a reporter reports and is no actor, under any form of the name
+        (
+            "President Mahama told BBC reporter Ama Owusu that talks would go on. Owusu asked about Togo.",
+            {("Mahama", "Person")},
+        ),
+        ("Ama Owusu, a Reuters correspondent, said the border was closed.", set()),
+        # near miss: a person who speaks to reporters is an actor
+        ("Foreign Minister Ama Owusu told reporters the talks had failed.", {("Ama Owusu", "Person")}),
+    ],
+)
+def test_actors_reporters_are_no_actors(actors, text, expected):
+    assert actors(text, ("Person",)) == expected

@@ -254,17 +254,30 @@ class ActorTyper:
     def _without_places(self, doc: Doc, actors: list[ActorSpan]) -> list[ActorSpan]:
         """Drop the "persons" whose name the article uses for a place: at one mention where a
         place stands ("fled to a camp near Ain Issa"), or as a location or facility the model
-        typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa")."""
+        typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa").
+        Drop reporters too, who are no actors."""
         places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS and len(e) > 1}
         people = [a for a in actors if a.label == Label.PERSON]
         places |= {a.text for a in people if self._in_a_place(a.span)}
-        by_root = {a.root.i: a for a in people}
+        by_token = {i: a for a in people for i in range(a.span.start, a.span.end)}
         for actor in people:
             if actor.text in places:
-                places |= {by_root[c.i].text for c in actor.root.conjuncts if c.i in by_root}
+                places |= {by_token[c.i].text for t in actor.span for c in t.conjuncts if c.i in by_token}
         # a name the article also gives a person's place is a person: "Nabil al-Quaety said"
         places -= {a.text for a in people if self._stands_as_person(a.span)}
-        return [a for a in actors if a.label != Label.PERSON or a.text not in places]
+        # a reporter reports and is no actor, under any of the name's forms: "VOA reporter Peter Clottey"
+        reporters = {a.text.lower() for a in people if self._is_reporter(a.span)}
+        reporters |= {name.split()[-1] for name in reporters}
+        return [a for a in actors if a.label != Label.PERSON or (a.text not in places and a.text.lower() not in reporters)]
+
+    def _is_reporter(self, span: Span) -> bool:
+        """Whether a person is named as a journalist: the role just before the name ("VOA
+        reporter Peter Clottey") or in apposition ("Peter Clottey, a VOA correspondent")."""
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lemma_.lower() in self.lex.media_roles:
+            return True
+        appositions = [c for c in span.root.children if c.dep_ == "appos"]
+        return any(a.lemma_.lower() in self.lex.media_roles for a in appositions)
 
     def _stands_as_person(self, span: Span) -> bool:
         """Whether a name stands where only a person does: after a title ("party co-founder
