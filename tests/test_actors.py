@@ -162,6 +162,11 @@ def test_actors_a_name_used_as_a_person_stays_a_person(actors, text, expected):
             "The Somali Patriotic Front (SPF) said the SPF would attend.",
             {("Somali Patriotic Front", "Organization")},
         ),
+        # a body of a known organisation, named after it, is one name, and the parent stays named
+        (
+            "The Executive Committee of the African Union met in Addis Ababa.",
+            {("Executive Committee of the African Union", "Organization"), ("African Union", "Organization")},
+        ),
         # a longer name that ends in a known one is another body
         (
             "The Maryland Democratic Party elected a new chair.",

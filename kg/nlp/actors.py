@@ -206,7 +206,7 @@ class ActorTyper:
         for ent in doc.ents:
             if ent.label_ not in MODEL_ACTOR_LABELS:
                 continue
-            span = self._organization_name(ent) if ent.label_ == "ORG" else _strip_determiner(ent)
+            span = self._organization_name(ent, gazetteer) if ent.label_ == "ORG" else _strip_determiner(ent)
             if span is None or set(range(span.start, span.end)) & taken:
                 if span is None or ent.label_ != "ORG":
                     continue
@@ -489,13 +489,14 @@ class ActorTyper:
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
         return any(n.pos_ == "NOUN" and n.lemma_.lower() in self.lex.group_nouns for n in nouns)
 
-    def _organization_name(self, ent: Span) -> Span | None:
+    def _organization_name(self, ent: Span, gazetteer: list[Span]) -> Span | None:
         """The name in a model ORG, or None where the words are no organisation's name.
 
         None for a kind of organisation ("designated as a Foreign Terrorist Organization"),
         a headline ("Department of State Supports the Conservation of ..."), a document
         ("Security Council Press Statement"); a role after the name is cut off ("the U.S.
-        Embassy Chargé d'Affaires" -> "U.S. Embassy").
+        Embassy Chargé d'Affaires" -> "U.S. Embassy"); a body of a known organisation named
+        after it is one name ("the Central Committee of the Chinese Communist Party").
         """
         doc = ent.doc
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in ent.root.children):
@@ -512,6 +513,11 @@ class ActorTyper:
                 break
         if span[-1].lower_ in self.lex.event_words:
             return None
+        after = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+        if span.end == ent.end and span.end < len(doc) and doc[span.end].lower_ == "of":
+            known = next((g for g in gazetteer if g.start == after and g.label_ == "KG_ORG"), None)
+            if known is not None:
+                span = doc[span.start : known.end]
         return span
 
     def _role_starts(self, token: Token) -> bool:
@@ -686,7 +692,12 @@ def _ends(inner: Span, outer: Span) -> bool:
     """Whether ``inner`` ends a longer name whose first words are its own, not a possessor's:
     "National Security Council", not "Trump's State Department"."""
     head = outer.doc[outer.start : inner.start]
-    return len(head) > 0 and inner.end == outer.end and not any(t.text in APOSTROPHES for t in head)
+    return (
+        len(head) > 0
+        and inner.end == outer.end
+        and not any(t.text in APOSTROPHES for t in head)
+        and head[-1].pos_ not in ("ADP", "DET")  # "the Central Committee of the Communist Party"
+    )
 
 
 def _tokens(spans: Iterable[Span]) -> set[int]:
