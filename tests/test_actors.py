@@ -218,6 +218,8 @@ def test_actors_known_organisations_and_seats(actors, text, expected):
             "London will keep supporting the moderate Syrian opposition.",
             {("United Kingdom", "State"), ("Syrian opposition", "Organization")},
         ),
+        # a place's police is an organisation
+        ("Texas police arrested the driver on Friday.", {("Texas police", "Organization")}),
         # near misses: a force that only modifies another noun; the military stands for the state
         ("Ankara approved Turkish army deployments abroad.", {("Turkey", "State")}),
         ("The Russian military said it had hit the depot.", {("Russia", "State")}),
@@ -260,3 +262,18 @@ def test_actors_delegations_are_negotiating_teams(actors, text, expected):
 )
 def test_actors_reporters_are_no_actors(actors, text, expected):
     assert actors(text, ("Person",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name the model typed PERSON whose last words say it is a body is an organisation,
+        # with the name words the model left before it
+        (
+            "The alliance was joined by al-Qaeda in Iraq, Victory Supporters Brigades and Jund al-Haq Group.",
+            {("al-Qaeda in Iraq", "Organization"), ("Victory Supporters Brigades", "Organization"), ("Jund al-Haq Group", "Organization")},
+        ),
+    ],
+)
+def test_actors_a_body_the_model_took_for_a_person(actors, text, expected):
+    assert actors(text, STATES_AND_ORGS) == expected

@@ -178,10 +178,16 @@ class ActorTyper:
 
     def match(self, doc: Doc) -> list[ActorSpan]:
         gazetteer = [s for s in doc.spans.get(GAZETTEER_KEY, []) if self._gazetteer_span_is_name(s)]
+        # a "person" whose name ends in a word of a body or force: "Saray al-Jihad Group"
+        bodies = [
+            self._whole_body_name(s, gazetteer)
+            for s in (_strip_determiner(e) for e in doc.ents if e.label_ == "PERSON")
+            if s is not None and self._is_actor_organization(s)
+        ]
         people = [p for p in (self._trim_person(e) for e in doc.ents if e.label_ == "PERSON") if p is not None]
         # A person's name that holds a place name is the person ("George Washington").
         people = [p for p in people if not any(_same(p, g) for g in gazetteer)]
-        taken = _tokens(people)
+        taken = _tokens(people) | _tokens(bodies)
         # a "person" the text calls a group, wherever it names it: "Liwa al-Quds, a militant group"
         groups = {p.text for p in people if self._is_named_group(p)}
         actors: list[ActorSpan] = [
@@ -189,6 +195,7 @@ class ActorTyper:
             for p in people
         ]
         people = [p for p in people if p.text not in groups]
+        actors += [ActorSpan(b, Label.ORGANIZATION, None, "organization") for b in bodies]
 
         for span in gazetteer:
             if set(range(span.start, span.end)) & taken:
@@ -290,24 +297,28 @@ class ActorTyper:
         )
 
     def _national_forces(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
-        """A state's armed force or its opposition named by the demonym and a common noun:
-        "the Syrian army", "the moderate Syrian opposition", "Iraqi armed forces"."""
+        """A state's or a place's armed force, police or opposition named by the demonym or
+        the place and a common noun: "the Syrian army", "the moderate Syrian opposition",
+        "Iraqi armed forces", "Northamptonshire police"."""
         organizations = _tokens([a.span for a in actors if a.label == Label.ORGANIZATION])
-        for actor in actors:
-            if actor.kind != "demonym" or actor.span.end in organizations:
+        named = _tokens([a.span for a in actors])
+        owners = [a.span for a in actors if a.kind == "demonym"]
+        owners += [e for e in doc.ents if e.label_ == "GPE" and not set(range(e.start, e.end)) & named]
+        for owner in owners:
+            if owner.end in organizations:
                 continue
             for phrase in self.lex.national_forces:
                 words = phrase.split()
-                end = actor.span.end + len(words)
-                tail = doc[actor.span.end : end]
+                end = owner.end + len(words)
+                tail = doc[owner.end : end]
                 # the noun heads its phrase: not "Turkish army deployments"
                 if (
                     end <= len(doc)
                     and [t.lower_ for t in tail] == words
-                    and actor.root.head.i in range(actor.span.end, end)
+                    and owner.root.head.i in range(owner.end, end)
                     and tail[-1].dep_ != "compound"
                 ):
-                    yield ActorSpan(doc[actor.span.start : end], Label.ORGANIZATION, None, "organization")
+                    yield ActorSpan(doc[owner.start : end], Label.ORGANIZATION, None, "organization")
                     break
 
     def _short_organization_names(self, doc: Doc, actors: list[ActorSpan], taken: set[int]) -> Iterator[ActorSpan]:
@@ -473,6 +484,22 @@ class ActorTyper:
         if any(t.lower_ in self.lex.actor_organization_words for t in span[1:] if t.text[:1].isupper()):
             return True
         return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
+
+    def _whole_body_name(self, span: Span, gazetteer: list[Span]) -> Span:
+        """The name with the capitalised words the model left before it: "[Monotheism]
+        Supporters Brigades"; not a title, a known name or a word of a sentence's start."""
+        doc, start = span.doc, span.start
+        known = _tokens(gazetteer)
+        while (
+            start > span.sent.start + 1
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].ent_type_
+            and start - 1 not in known
+            and not self._is_title_word(doc[start - 1])
+        ):
+            start -= 1
+        return doc[start : span.end]
 
     def _is_named_group(self, span: Span) -> bool:
         """Whether a name stands beside a noun of a group, as its apposition, in a list after
