@@ -209,6 +209,11 @@ def test_actors_known_organisations_and_seats(actors, text, expected):
             "Kataib Rahma is a militant group based in the north. Kataib Rahma fired the rockets.",
             {("Kataib Rahma", "Organization")},
         ),
+        # near miss: a person coordinated with a group noun stays a person
+        (
+            "The same party nominated the governor in 1968 and future president Mark Ellery in 2016.",
+            set(),
+        ),
         # a state's armed force or opposition, named by its demonym, is an organisation
         (
             "The Syrian army now claims full control of the city.",

@@ -44,8 +44,10 @@ INDEFINITE = {"a", "an"}
 FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP"}
 # Dependency labels under which a name stands as a person does: "X said", "X's aides".
 PERSON_DEPS = {"nsubj", "nsubjpass", "poss"}
-# Punctuation that may stand inside a person's name: "Jean-Yves", "George H.W. Bush".
-NAME_PUNCTUATION = {"-", "‐", ".", "'", "’"}
+# Punctuation at which a name ends: a clause or a citation marker glued to it ("Bashar
+# al-Assad,[1", "Security Council Press Statement: Iraq"); hyphens, quotes around a nickname
+# and dots of initials are part of names, and a bracket only opens a citation before a digit.
+NAME_ENDS = {",", ";", ":", "."}
 # The model's labels, besides PERSON, under which it may have put an actor's name.
 MODEL_ACTOR_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -420,7 +422,7 @@ class ActorTyper:
         start, end = ent.start, ent.end
         doc = ent.doc
         # a citation marker or a clause glued to the name: "Bashar al-Assad,[1", "Mohan al-Freiji.[2"
-        end = next((t.i for t in ent if t.is_punct and t.text not in NAME_PUNCTUATION), end)
+        end = next((t.i for t in ent if _ends_name(t)), end)
         while end > start and doc[end - 1].text in APOSTROPHES:
             end -= 1
         while start < end:
@@ -505,11 +507,18 @@ class ActorTyper:
         """Whether a name stands beside a noun of a group, as its apposition, in a list after
         it or as the subject of "be": "the Haganah, the underground militia of ...", "two
         small groups, the Irgun and LEHI", "X is a militant group"."""
+        doc = span.doc
+        if span.start > 0 and self._is_title_word(doc[span.start - 1]):
+            return False  # "future president Donald Trump"
         root = span.root
         while root.dep_ == "conj" and root.head.pos_ == "PROPN":
             root = root.head
         nouns = [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ in ("appos", "conj"):
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        # a list right after a plural group noun: "two groups, the Irgun and LEHI"
+        first = root.left_edge
+        if root.dep_ == "conj" and root.head.tag_ == "NNS" and first.i > 0 and doc[first.i - 1].text == ",":
             nouns.append(root.head)
         # the subject of "be" with a group as complement: "Liwa al-Quds is a militant group"
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
@@ -529,7 +538,7 @@ class ActorTyper:
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in ent.root.children):
             return None
         # a name ends at a comma or colon: "Security Council Press Statement: Iraq"
-        end = next((t.i for t in ent if t.is_punct and t.text not in NAME_PUNCTUATION and t.text != "("), ent.end)
+        end = next((t.i for t in ent if _ends_name(t)), ent.end)
         span = _strip_determiner(doc[ent.start : end]) if end > ent.start else None
         if span is None or any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in span):
             return None
@@ -698,6 +707,13 @@ def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
     return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
+
+
+def _ends_name(token: Token) -> bool:
+    """Whether a name ends at this token: see NAME_ENDS."""
+    doc = token.doc
+    citation = token.text == "[" and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+    return token.text in NAME_ENDS or citation
 
 
 def _headline_article(token: Token) -> bool:
