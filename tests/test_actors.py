@@ -72,6 +72,12 @@ def test_actors_former_states_are_states(actors, text, expected):
         ("Diplomats praised the Oslo Peace Process on Monday.", set()),
         ("The Quiet Diplomacy of the Ford years failed.", set()),
         ("Observers called it the Second Civil War.", set()),
+        ("Hurricane Lorenzo struck the Azores on Wednesday.", set()),
+        # two people's surnames joined by a hyphen name their pair, not a third person
+        (
+            "Joe Biden and Kamala Harris campaigned in Ohio. The Biden-Harris ticket led the polls.",
+            {("Joe Biden", "Person"), ("Kamala Harris", "Person")},
+        ),
         # places: a name that modifies a place noun, follows "the town of", or stands after a
         # preposition of place, with the names coordinated with it
         ("Fighters were killed in the Deir Hafer region.", set()),

@@ -264,7 +264,7 @@ class ActorTyper:
         """Drop the "persons" whose name the article uses for a place: at one mention where a
         place stands ("fled to a camp near Ain Issa"), or as a location or facility the model
         typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa").
-        Drop reporters too, who are no actors."""
+        Drop pairs of surnames ("the Trump-Pence ticket") and reporters too, who are no actors."""
         places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS and len(e) > 1}
         people = [a for a in actors if a.label == Label.PERSON]
         places |= {a.text for a in people if self._in_a_place(a.span)}
@@ -274,6 +274,9 @@ class ActorTyper:
                 places |= {by_token[c.i].text for t in actor.span for c in t.conjuncts if c.i in by_token}
         # a name the article also gives a person's place is a person: "Nabil al-Quaety said"
         places -= {a.text for a in people if self._stands_as_person(a.span)}
+        # two people's surnames joined by a hyphen or slash name a pair: "the Trump-Pence ticket"
+        surnames = {a.span[-1].text for a in people if len(a.span) > 1}
+        places |= {a.text for a in people if _hyphened_pair(a.span, surnames)}
         # a reporter reports and is no actor, under any of the name's forms: "VOA reporter Peter Clottey"
         reporters = {a.text.lower() for a in people if self._is_reporter(a.span)}
         reporters |= {name.split()[-1] for name in reporters}
@@ -707,6 +710,13 @@ def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
     return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
+
+
+def _hyphened_pair(span: Span, surnames: set[str]) -> bool:
+    """Whether ``span`` is two surnames of the article joined by a hyphen or a slash:
+    "Trump-Biden", "Hawkins/Walker"."""
+    words = [t.text for t in span]
+    return len(words) == 3 and words[1] in ("-", "/") and words[0] in surnames and words[2] in surnames
 
 
 def _ends_name(token: Token) -> bool:
