@@ -102,6 +102,11 @@ def test_actors_events_documents_and_places_are_no_persons(actors, text, expecte
         # a citation marker glued to a name is cut off
         ("The party was led by his brother Karim al-Hassan,[1] who later resigned.", {("Karim al-Hassan", "Person")}),
         ("He replaced Omar al-Rikabi.[2] The plan was announced.", {("Omar al-Rikabi", "Person")}),
+        # a particle joined to the name is part of it, and no short name of an organisation
+        (
+            "The leader of al-Qaeda in Iraq, al-Zarqawi, said they would hold the town.",
+            {("al-Zarqawi", "Person")},
+        ),
     ],
 )
 def test_actors_citation_markers_are_not_part_of_a_name(actors, text, expected):

@@ -330,7 +330,13 @@ class ActorTyper:
         """An organisation named by its first word after its full name: "Mahan" for "Mahan Air"."""
         first_words: dict[str, ActorSpan] = {}
         for actor in actors:
-            if actor.label == Label.ORGANIZATION and len(actor.span) > 1 and actor.span[0].pos_ == "PROPN":
+            # not a particle: "al" of "al-Qaeda in Iraq" is no short name
+            if (
+                actor.label == Label.ORGANIZATION
+                and len(actor.span) > 1
+                and actor.span[0].pos_ == "PROPN"
+                and actor.span[0].lower_ not in self.lex.name_particles
+            ):
                 if not self._is_title_word(actor.span[0]):
                     first_words.setdefault(actor.span[0].text, actor)
         for token in doc:
@@ -468,7 +474,11 @@ class ActorTyper:
         return 1 if self._is_title_token(span[0]) else 0
 
     def _is_title_token(self, token: Token) -> bool:
-        """A word that may precede a name but is not part of it: lower case, or a title."""
+        """A word that may precede a name but is not part of it: lower case, or a title; not
+        a name's particle joined to it ("al-Zarqawi")."""
+        doc = token.doc
+        if token.lower_ in self.lex.name_particles and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+            return False
         return not token.text[:1].isupper() or self._is_title_word(token)
 
     def _is_title_word(self, token: Token) -> bool:
