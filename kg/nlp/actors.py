@@ -189,6 +189,7 @@ class ActorTyper:
         people = [p for p in (self._trim_person(e) for e in doc.ents if e.label_ == "PERSON") if p is not None]
         # A person's name that holds a place name is the person ("George Washington").
         people = [p for p in people if not any(_same(p, g) for g in gazetteer)]
+        people = [p for p in people if not _tokens([p]) & _tokens(bodies)]
         taken = _tokens(people) | _tokens(bodies)
         # a "person" the text calls a group, wherever it names it: "Liwa al-Quds, a militant group"
         groups = {p.text for p in people if self._is_named_group(p)}
@@ -256,11 +257,11 @@ class ActorTyper:
         for span in deferred:
             if not set(range(span.start, span.end)) & taken and self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
-        actors = self._without_places(doc, actors)
+        actors = self._without_false_persons(doc, actors)
         actors.extend(self._delegations(doc, actors))
         return actors
 
-    def _without_places(self, doc: Doc, actors: list[ActorSpan]) -> list[ActorSpan]:
+    def _without_false_persons(self, doc: Doc, actors: list[ActorSpan]) -> list[ActorSpan]:
         """Drop the "persons" whose name the article uses for a place: at one mention where a
         place stands ("fled to a camp near Ain Issa"), or as a location or facility the model
         typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa").
@@ -459,8 +460,8 @@ class ActorTyper:
 
     def _in_a_place(self, span: Span) -> bool:
         """Whether a name stands where a place does: the object of a preposition of place,
-        itself or as a conjunct ("throughout Al Anbar", "passage through the canal and Bab
-        el-Madeb"), or the name of a location or facility the model found elsewhere."""
+        itself or as a conjunct of another name ("throughout Al Anbar", "near Ain Issa and
+        Tell Tamer")."""
         root = span.root
         while root.dep_ == "conj" and root.head.pos_ == "PROPN":
             root = root.head
@@ -552,6 +553,7 @@ class ActorTyper:
             return None
         # a name ends at a comma or colon: "Security Council Press Statement: Iraq"
         end = next((t.i for t in ent if _ends_name(t)), ent.end)
+        cut = end < ent.end
         span = _strip_determiner(doc[ent.start : end]) if end > ent.start else None
         if span is None or any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in span):
             return None
@@ -562,9 +564,9 @@ class ActorTyper:
                 break
         if span[-1].lower_ in self.lex.event_words:
             return None
-        after = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
-        if span.end == ent.end and span.end < len(doc) and doc[span.end].lower_ == "of":
-            known = next((g for g in gazetteer if g.start == after and g.label_ == "KG_ORG"), None)
+        if not cut and span.end == ent.end and span.end < len(doc) and doc[span.end].lower_ == "of":
+            parent = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+            known = next((g for g in gazetteer if g.start == parent and g.label_ == "KG_ORG"), None)
             if known is not None:
                 span = doc[span.start : known.end]
         return span
@@ -673,7 +675,6 @@ class ActorTyper:
             span = doc[left : token.i + 1]
             for party in found:
                 yield ActorSpan(span, Label.DELEGATION, party.ref, "delegation", party=party)
-
 
     def _is_a_place_side(self, noun: Token) -> bool:
         """Whether "side" names a place: it has an "of" complement ("the Syrian side of the
