@@ -27,6 +27,7 @@ class Lexicon:
     national_forces: frozenset[str]
     event_words: frozenset[str]
     place_nouns: frozenset[str]
+    place_name_generics: frozenset[str]
     place_prepositions: frozenset[str]
     government_nouns: frozenset[str]
     government_modifiers: frozenset[str]

@@ -83,6 +83,7 @@ def test_actors_former_states_are_states(actors, text, expected):
         ("Fighters were killed in the Deir Hafer region.", set()),
         ("Rebels captured the town of Abu Kamal.", set()),
         ("Troops were deployed throughout Wadi Khalid and Tal Hamis.", set()),
+        ("Deir Hafer was shelled again on Tuesday.", set()),
         # near misses: a person stays a person after "through" and "into", and beside a place
         (
             "Richard Nixon sent the message through Pakistani President Yahya Khan.",

@@ -449,10 +449,12 @@ class ActorTyper:
     def _names_a_thing(self, span: Span) -> bool:
         """Whether capitalised words name an event, a document or a place, not a person: a
         word of such things in the name ("the Hay-Herran Treaty", "Ping Pong Diplomacy", "the
-        Canal Zone"), or a place noun the name modifies ("the Al Qa'im region", "the town of
-        Tell Tamer")."""
+        Canal Zone"), a place name's first word ("Deir ez-Zor"), or a place noun the name
+        modifies ("the Al Qa'im region", "the town of Tell Tamer")."""
         if any(t.lower_ in self.lex.event_words or t.lower_ in self.lex.place_nouns for t in span):
             return True
+        if span[0].lower_ in self.lex.place_name_generics:
+            return True  # "Bab el-Mandeb", "Deir ez-Zor"
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ == "of":
             root = root.head
