@@ -36,6 +36,8 @@ class Lexicon:
     media_words: frozenset[str]
     media_roles: frozenset[str]
     name_particles: frozenset[str]
+    months: frozenset[str]
+    time_words: frozenset[str]
     locative_prepositions: frozenset[str]
     travel_verbs: frozenset[str]
     past_role_modifiers: frozenset[str]

@@ -103,6 +103,11 @@ def test_actors_events_documents_and_places_are_no_persons(actors, text, expecte
         # a citation marker glued to a name is cut off
         ("The party was led by his brother Karim al-Hassan,[1] who later resigned.", {("Karim al-Hassan", "Person")}),
         ("He replaced Omar al-Rikabi.[2] The plan was announced.", {("Omar al-Rikabi", "Person")}),
+        # a month before the name after a word of time is a date
+        (
+            "William Hartman led the talks. By the following March Hartman had lost hope.",
+            {("William Hartman", "Person")},
+        ),
         # a particle joined to the name is part of it, and no short name of an organisation
         (
             "The leader of al-Qaeda in Iraq, al-Zarqawi, said they would hold the town.",

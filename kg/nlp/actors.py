@@ -386,6 +386,8 @@ class ActorTyper:
                 continue
             while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
                 del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
+            if len(run) > 1 and self._is_glued_month(run[0]):
+                del run[0]
             span = doc[run[0].i : run[-1].i + 1] if run else None
             if span is not None and len(run) <= 4 and self._looks_like_person(span, known) and self._is_full_or_known_name(span, known):
                 yield ActorSpan(span, Label.PERSON, None, "person")
@@ -433,6 +435,8 @@ class ActorTyper:
         doc = ent.doc
         # a citation marker or a clause glued to the name: "Bashar al-Assad,[1", "Mohan al-Freiji.[2"
         end = next((t.i for t in ent if _ends_name(t)), end)
+        if end - start > 1 and self._is_glued_month(doc[start]):
+            start += 1
         while end > start and doc[end - 1].text in APOSTROPHES:
             end -= 1
         while start < end:
@@ -445,6 +449,11 @@ class ActorTyper:
         if any(t.lower_ in self.lex.organization_words for t in doc[start:end]) or self._names_a_thing(doc[start:end]):
             return None  # "John Radcliffe Hospital", "the Hay-Herran Treaty"
         return doc[start:end]
+
+    def _is_glued_month(self, token: Token) -> bool:
+        """A month the model glued to the name after it: "by the following March Harriman had"."""
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return token.lower_ in self.lex.months and before is not None and before.lower_ in self.lex.time_words
 
     def _names_a_thing(self, span: Span) -> bool:
         """Whether capitalised words name an event, a document or a place, not a person: a
