@@ -150,6 +150,16 @@ def test_gazetteer_no_name_belongs_to_two_kinds_of_actor(gaz):
         ("Ukraine's", "Ukraine"),
         ("Ukraine’s", "Ukraine"),
         ("UKRAINE", "Ukraine"),
+        # former states (ISO 3166-3 codes; South Vietnam user-assigned)
+        ("USSR", "Soviet Union"),
+        ("Union of Soviet Socialist Republics", "Soviet Union"),
+        ("East Germany", "East Germany"),
+        ("German Democratic Republic", "East Germany"),
+        ("West Germany", "Germany"),
+        ("North Vietnam", "North Vietnam"),
+        ("South Vietnam", "South Vietnam"),
+        ("Yugoslavia", "Yugoslavia"),
+        ("Czechoslovakia", "Czechoslovakia"),
     ],
 )
 def test_gazetteer_state_by_name(gaz, text, expected):
@@ -201,6 +211,10 @@ def test_gazetteer_iso_codes_are_not_names_unless_curated(gaz, text, expected):
         ("Dominican", "Dominican Republic"),
         ("Kosovar", "Kosovo"),
         ("Palestinians", "Palestine"),
+        ("Soviet", "Soviet Union"),
+        ("East German", "East Germany"),
+        ("North Vietnamese", "North Vietnam"),
+        ("Yugoslav", "Yugoslavia"),
     ],
 )
 def test_gazetteer_state_by_demonym(gaz, text, expected):
@@ -656,3 +670,14 @@ def test_gazetteer_patterns_use_known_labels_and_ids(gaz):
     assert {p["label"] for p in patterns} == {
         "KG_STATE", "KG_DEMONYM", "KG_PLACE", "KG_ORG", "KG_MEDIA", "KG_REGION"}
     assert {p["id"] for p in patterns} <= ids
+
+
+@pytest.mark.parametrize(("code", "expected"), [("SUN", "Soviet Union"), ("DDR", "East Germany"), ("VDR", "North Vietnam"), ("YUG", "Yugoslavia")])
+def test_gazetteer_former_states_keep_their_iso_3166_3_code(gaz, code, expected):
+    assert gaz.states[code].name == expected
+
+
+def test_gazetteer_former_states_leave_capitals_to_todays_states(gaz):
+    assert gaz.state_by_place("Moscow")[0].iso3 == "RUS"
+    assert gaz.state_by_place("Hanoi")[0].iso3 == "VNM"
+    assert gaz.state_by_place("Oval Office") == (gaz.states["USA"], "seat")

@@ -7,6 +7,11 @@ this script and its two packages are needed only to regenerate it.
 Sources, in the order they are merged:
 
 - ``pycountry`` (ISO 3166): codes, the ISO short name, the common name, the official name.
+  Former states (``former_states`` in the curated file: the Soviet Union, East Germany,
+  North Vietnam...) take their code and official name from ISO 3166-3
+  (``pycountry.historic_countries``), whose alpha-3 codes never clash with a current
+  ISO 3166-1 code (checked here); a former state ISO 3166-3 does not list (South Vietnam
+  left before 1974) gets a user-assigned X.. code in the curated file.
 - ``countryinfo``: an English short name, English official names (the alternative
   spellings that contain a state-form word such as "Republic" or "Kingdom"; native-language
   spellings are left out), the demonym and the capital.
@@ -70,7 +75,7 @@ def prose_name(text: str | None) -> str | None:
 def package_facts(iso3: str) -> dict[str, list[str]]:
     """Names, demonyms and capital of one state as pycountry and countryinfo give them."""
     facts: dict[str, list[str]] = {"names": [], **{f: [] for f in FIELDS}}
-    country = pycountry.countries.get(alpha_3=iso3)
+    country = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(alpha_3=iso3)
     if country is not None:
         for attr in ("common_name", "name"):
             facts["names"].append(prose_name(getattr(country, attr, None)))
@@ -145,7 +150,9 @@ def render(states: list[dict], notes: dict[str, str]) -> str:
         f"# Sources: {versions}, data/gazetteer/states_curated.yaml.",
         "#",
         "# One entry per state: iso3 (ISO 3166 alpha-3; X.. codes are user-assigned: XKX Kosovo,",
-        "# XNC Northern Cyprus), name (canonical short English name), official_names, aliases,",
+        "# XNC Northern Cyprus, XSV South Vietnam; former states have their ISO 3166-3 code:",
+        "# SUN Soviet Union, DDR East Germany, VDR North Vietnam...),",
+        "# name (canonical short English name), official_names, aliases,",
         "# demonyms (adjectives and plurals naming the people), capitals, seats (seats of power",
         "# used as metonyms: Kremlin, White House). Every list is optional.",
         "states:",
@@ -164,7 +171,12 @@ def main(argv: list[str] | None = None) -> int:
 
     curated = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
     overrides = curated.get("states", {})
-    codes = curated["un_members"] + curated["un_observers"] + curated["others"]
+    codes = curated["un_members"] + curated["un_observers"] + curated["others"] + curated["former_states"]
+    clashes = sorted(
+        c for c in curated["former_states"] if pycountry.countries.get(alpha_3=c) is not None
+    )
+    if clashes:
+        raise SystemExit(f"{CURATED}: former states with a current ISO 3166-1 code: {clashes}")
     unknown = sorted(set(overrides) - set(codes))
     if unknown:
         raise SystemExit(f"{CURATED}: overrides for states not listed as covered: {unknown}")

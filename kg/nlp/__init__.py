@@ -70,6 +70,12 @@ def paragraphs(doc: Doc) -> Doc:
 
 
 def _split_dotted_compounds(nlp: Language) -> None:
-    """Split "U.S.-led" into "U.S.", "-", "led", so the gazetteer sees the state in it."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    """Split "U.S.-led" into "U.S.", "-", "led", so the gazetteer sees the state in it, and a
+    citation marker from the word it is glued to: "Assad,[1]" into "Assad", ",", "[", "1", "]"."""
+    infixes = [
+        *nlp.Defaults.infixes,
+        r"(?<=[A-Z]\.)-(?=[A-Za-z])",
+        r"(?<=[^\W\d_])[,.;:](?=\[\d)",
+        r"(?<=[^\s\[(])\[(?=\d)",
+    ]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

@@ -36,6 +36,18 @@ ACTING_DEPS = {"nsubj", "nsubjpass", "poss", "dobj", "conj", "appos", "compound"
 APOSTROPHES = {"'s", "’s", "'", "’"}
 # The model's labels for words that are never part of a person's name.
 NOT_NAMES = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+# The model's labels for places that are not states.
+PLACE_LABELS = {"LOC", "FAC"}
+# Articles before a kind, not a name: "designated as a Foreign Terrorist Organization".
+INDEFINITE = {"a", "an"}
+# Tags of finite verbs, which a name never holds and a headline does ("... Supports ...").
+FINITE_VERB_TAGS = {"VBZ", "VBD", "VBP"}
+# Dependency labels under which a name stands as a person does: "X said", "X's aides".
+PERSON_DEPS = {"nsubj", "nsubjpass", "poss"}
+# Punctuation at which a name ends: a clause or a citation marker glued to it ("Bashar
+# al-Assad,[1", "Security Council Press Statement: Iraq"); hyphens, quotes around a nickname
+# and dots of initials are part of names, and a bracket only opens a citation before a digit.
+NAME_ENDS = {",", ";", ":", "."}
 # The model's labels, besides PERSON, under which it may have put an actor's name.
 MODEL_ACTOR_LABELS = {"ORG", "GPE", "NORP", "LOC", "FAC"}
 
@@ -168,11 +180,25 @@ class ActorTyper:
 
     def match(self, doc: Doc) -> list[ActorSpan]:
         gazetteer = [s for s in doc.spans.get(GAZETTEER_KEY, []) if self._gazetteer_span_is_name(s)]
+        # a "person" whose name ends in a word of a body or force: "Saray al-Jihad Group"
+        bodies = [
+            self._whole_body_name(s, gazetteer)
+            for s in (_strip_determiner(e) for e in doc.ents if e.label_ == "PERSON")
+            if s is not None and self._is_actor_organization(s)
+        ]
         people = [p for p in (self._trim_person(e) for e in doc.ents if e.label_ == "PERSON") if p is not None]
         # A person's name that holds a place name is the person ("George Washington").
         people = [p for p in people if not any(_same(p, g) for g in gazetteer)]
-        taken = _tokens(people)
-        actors: list[ActorSpan] = [ActorSpan(p, Label.PERSON, None, "person") for p in people]
+        people = [p for p in people if not _tokens([p]) & _tokens(bodies)]
+        taken = _tokens(people) | _tokens(bodies)
+        # a "person" the text calls a group, wherever it names it: "Liwa al-Quds, a militant group"
+        groups = {p.text for p in people if self._is_named_group(p)}
+        actors: list[ActorSpan] = [
+            ActorSpan(p, Label.ORGANIZATION, None, "organization") if p.text in groups else ActorSpan(p, Label.PERSON, None, "person")
+            for p in people
+        ]
+        people = [p for p in people if p.text not in groups]
+        actors += [ActorSpan(b, Label.ORGANIZATION, None, "organization") for b in bodies]
 
         for span in gazetteer:
             if set(range(span.start, span.end)) & taken:
@@ -190,15 +216,26 @@ class ActorTyper:
         for ent in doc.ents:
             if ent.label_ not in MODEL_ACTOR_LABELS:
                 continue
-            span = _strip_determiner(ent)
+            span = self._organization_name(ent, gazetteer) if ent.label_ == "ORG" else _strip_determiner(ent)
             if span is None or set(range(span.start, span.end)) & taken:
-                # An organisation named after a state keeps both ("Libyan House of Representatives").
-                if span is not None and ent.label_ == "ORG" and self._is_organization_name(span, gazetteer):
+                if span is None or ent.label_ != "ORG":
+                    continue
+                # A state's government is the State ("the Australian government", "Government of Iraq").
+                state = self._governed_state(span, gazetteer)
+                if state is not None:
+                    actors.append(ActorSpan(span, Label.STATE, state.id_, "government"))
+                # An organisation named after a state is the organisation, not the state
+                # ("Libyan House of Representatives"); a longer name that ends in a known one is
+                # another body ("National Security Council").
+                elif self._is_organization_name(span, gazetteer):
+                    actors = [a for a in actors if not _named_inside(a, span)]
                     actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
                 continue
             if self.gaz.is_media(span.text) or any(t.lower_ in self.lex.media_words for t in span):
                 continue
-            if self._looks_like_person(span, known):
+            if self._is_named_group(span):
+                actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
+            elif self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
                 known.add(span)
             elif ent.label_ == "ORG" and self._is_actor_organization(span):
@@ -208,6 +245,8 @@ class ActorTyper:
         actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
         actors.extend(self._short_organization_names(doc, actors, taken))
+        forces = list(self._national_forces(doc, actors))
+        actors = [a for a in actors if not any(_named_inside(a, f.span) for f in forces)] + forces
         taken |= _tokens([a.span for a in actors])
         for person in self._unlabelled_people(doc, taken, known):
             actors.append(person)
@@ -218,14 +257,87 @@ class ActorTyper:
         for span in deferred:
             if not set(range(span.start, span.end)) & taken and self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
+        actors = self._without_false_persons(doc, actors)
         actors.extend(self._delegations(doc, actors))
         return actors
+
+    def _without_false_persons(self, doc: Doc, actors: list[ActorSpan]) -> list[ActorSpan]:
+        """Drop the "persons" whose name the article uses for a place: at one mention where a
+        place stands ("fled to a camp near Ain Issa"), or as a location or facility the model
+        typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa").
+        Drop pairs of surnames ("the Trump-Pence ticket") and reporters too, who are no actors."""
+        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS and len(e) > 1}
+        people = [a for a in actors if a.label == Label.PERSON]
+        places |= {a.text for a in people if self._in_a_place(a.span)}
+        by_token = {i: a for a in people for i in range(a.span.start, a.span.end)}
+        for actor in people:
+            if actor.text in places:
+                places |= {by_token[c.i].text for t in actor.span for c in t.conjuncts if c.i in by_token}
+        # a name the article also gives a person's place is a person: "Nabil al-Quaety said"
+        places -= {a.text for a in people if self._stands_as_person(a.span)}
+        # two people's surnames joined by a hyphen or slash name a pair: "the Trump-Pence ticket"
+        surnames = {a.span[-1].text for a in people if len(a.span) > 1}
+        places |= {a.text for a in people if _hyphened_pair(a.span, surnames)}
+        # a reporter reports and is no actor, under any of the name's forms: "VOA reporter Peter Clottey"
+        reporters = {a.text.lower() for a in people if self._is_reporter(a.span)}
+        reporters |= {name.split()[-1] for name in reporters}
+        return [a for a in actors if a.label != Label.PERSON or (a.text not in places and a.text.lower() not in reporters)]
+
+    def _is_reporter(self, span: Span) -> bool:
+        """Whether a person is named as a journalist: the role just before the name ("VOA
+        reporter Peter Clottey") or in apposition ("Peter Clottey, a VOA correspondent")."""
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].lemma_.lower() in self.lex.media_roles:
+            return True
+        appositions = [c for c in span.root.children if c.dep_ == "appos"]
+        return any(a.lemma_.lower() in self.lex.media_roles for a in appositions)
+
+    def _stands_as_person(self, span: Span) -> bool:
+        """Whether a name stands where only a person does: after a title ("party co-founder
+        Howie Hawkins"), as a subject or a possessor, or beside an apposition."""
+        root = span.root
+        return (
+            (span.start > 0 and self._is_title_word(span.doc[span.start - 1]))
+            or root.dep_ in PERSON_DEPS
+            or any(c.dep_ == "appos" for c in root.children)
+        )
+
+    def _national_forces(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
+        """A state's or a place's armed force, police or opposition named by the demonym or
+        the place and a common noun: "the Syrian army", "the moderate Syrian opposition",
+        "Iraqi armed forces", "Northamptonshire police"."""
+        organizations = _tokens([a.span for a in actors if a.label == Label.ORGANIZATION])
+        named = _tokens([a.span for a in actors])
+        owners = [a.span for a in actors if a.kind == "demonym"]
+        owners += [e for e in doc.ents if e.label_ == "GPE" and not set(range(e.start, e.end)) & named]
+        for owner in owners:
+            if owner.end in organizations:
+                continue
+            for phrase in self.lex.national_forces:
+                words = phrase.split()
+                end = owner.end + len(words)
+                tail = doc[owner.end : end]
+                # the noun heads its phrase: not "Turkish army deployments"
+                if (
+                    end <= len(doc)
+                    and [t.lower_ for t in tail] == words
+                    and owner.root.head.i in range(owner.end, end)
+                    and tail[-1].dep_ != "compound"
+                ):
+                    yield ActorSpan(doc[owner.start : end], Label.ORGANIZATION, None, "organization")
+                    break
 
     def _short_organization_names(self, doc: Doc, actors: list[ActorSpan], taken: set[int]) -> Iterator[ActorSpan]:
         """An organisation named by its first word after its full name: "Mahan" for "Mahan Air"."""
         first_words: dict[str, ActorSpan] = {}
         for actor in actors:
-            if actor.label == Label.ORGANIZATION and len(actor.span) > 1 and actor.span[0].pos_ == "PROPN":
+            # not a particle: "al" of "al-Qaeda in Iraq" is no short name
+            if (
+                actor.label == Label.ORGANIZATION
+                and len(actor.span) > 1
+                and actor.span[0].pos_ == "PROPN"
+                and actor.span[0].lower_ not in self.lex.name_particles
+            ):
                 if not self._is_title_word(actor.span[0]):
                     first_words.setdefault(actor.span[0].text, actor)
         for token in doc:
@@ -274,6 +386,8 @@ class ActorTyper:
                 continue
             while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
                 del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
+            if len(run) > 1 and self._is_glued_month(run[0]):
+                del run[0]
             span = doc[run[0].i : run[-1].i + 1] if run else None
             if span is not None and len(run) <= 4 and self._looks_like_person(span, known) and self._is_full_or_known_name(span, known):
                 yield ActorSpan(span, Label.PERSON, None, "person")
@@ -319,6 +433,10 @@ class ActorTyper:
         """Cut titles, demonyms and possessives off a PERSON entity: keep the name."""
         start, end = ent.start, ent.end
         doc = ent.doc
+        # a citation marker or a clause glued to the name: "Bashar al-Assad,[1", "Mohan al-Freiji.[2"
+        end = next((t.i for t in ent if _ends_name(t)), end)
+        if end - start > 1 and self._is_glued_month(doc[start]):
+            start += 1
         while end > start and doc[end - 1].text in APOSTROPHES:
             end -= 1
         while start < end:
@@ -328,9 +446,37 @@ class ActorTyper:
             start += skip
         if start >= end or not doc[end - 1].text[:1].isupper():
             return None
-        if any(t.lower_ in self.lex.organization_words for t in doc[start:end]):
-            return None  # "John Radcliffe Hospital"
+        if any(t.lower_ in self.lex.organization_words for t in doc[start:end]) or self._names_a_thing(doc[start:end]):
+            return None  # "John Radcliffe Hospital", "the Hay-Herran Treaty"
         return doc[start:end]
+
+    def _is_glued_month(self, token: Token) -> bool:
+        """A month the model glued to the name after it: "by the following March Harriman had"."""
+        before = token.doc[token.i - 1] if token.i > 0 else None
+        return token.lower_ in self.lex.months and before is not None and before.lower_ in self.lex.time_words
+
+    def _names_a_thing(self, span: Span) -> bool:
+        """Whether capitalised words name an event, a document or a place, not a person: a
+        word of such things in the name ("the Hay-Herran Treaty", "Ping Pong Diplomacy", "the
+        Canal Zone"), a place name's first word ("Deir ez-Zor"), or a place noun the name
+        modifies ("the Al Qa'im region", "the town of Tell Tamer")."""
+        if any(t.lower_ in self.lex.event_words or t.lower_ in self.lex.place_nouns for t in span):
+            return True
+        if span[0].lower_ in self.lex.place_name_generics:
+            return True  # "Bab el-Mandeb", "Deir ez-Zor"
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ == "of":
+            root = root.head
+        return root.dep_ in ("compound", "prep") and root.head.lemma_.lower() in self.lex.place_nouns
+
+    def _in_a_place(self, span: Span) -> bool:
+        """Whether a name stands where a place does: the object of a preposition of place,
+        itself or as a conjunct of another name ("throughout Al Anbar", "near Ain Issa and
+        Tell Tamer")."""
+        root = span.root
+        while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+            root = root.head
+        return root.dep_ == "pobj" and root.head.lower_ in self.lex.place_prepositions
 
     def _title_length(self, span: Span) -> int:
         """How many words at the start of ``span`` are a title: "Prime Minister", "Mr", "Ukrainian"."""
@@ -340,7 +486,11 @@ class ActorTyper:
         return 1 if self._is_title_token(span[0]) else 0
 
     def _is_title_token(self, token: Token) -> bool:
-        """A word that may precede a name but is not part of it: lower case, or a title."""
+        """A word that may precede a name but is not part of it: lower case, or a title; not
+        a name's particle joined to it ("al-Zarqawi")."""
+        doc = token.doc
+        if token.lower_ in self.lex.name_particles and token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+            return False
         return not token.text[:1].isupper() or self._is_title_word(token)
 
     def _is_title_word(self, token: Token) -> bool:
@@ -362,13 +512,115 @@ class ActorTyper:
             return True
         return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
 
-    def _is_organization_name(self, span: Span, gazetteer: list[Span]) -> bool:
-        """An ORG entity strictly longer than the state name inside it, with an organisation word."""
+    def _whole_body_name(self, span: Span, gazetteer: list[Span]) -> Span:
+        """The name with the capitalised words the model left before it: "[Monotheism]
+        Supporters Brigades"; not a title, a known name or a word of a sentence's start."""
+        doc, start = span.doc, span.start
+        known = _tokens(gazetteer)
+        while (
+            start > span.sent.start + 1
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].ent_type_
+            and start - 1 not in known
+            and not self._is_title_word(doc[start - 1])
+        ):
+            start -= 1
+        return doc[start : span.end]
+
+    def _is_named_group(self, span: Span) -> bool:
+        """Whether a name stands beside a noun of a group, as its apposition, in a list after
+        it or as the subject of "be": "the Haganah, the underground militia of ...", "two
+        small groups, the Irgun and LEHI", "X is a militant group"."""
+        doc = span.doc
+        if span.start > 0 and self._is_title_word(doc[span.start - 1]):
+            return False  # "future president Donald Trump"
+        root = span.root
+        while root.dep_ == "conj" and root.head.pos_ == "PROPN":
+            root = root.head
+        nouns = [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            nouns.append(root.head)
+        # a list right after a plural group noun: "two groups, the Irgun and LEHI"
+        first = root.left_edge
+        if root.dep_ == "conj" and root.head.tag_ == "NNS" and first.i > 0 and doc[first.i - 1].text == ",":
+            nouns.append(root.head)
+        # the subject of "be" with a group as complement: "Liwa al-Quds is a militant group"
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            nouns += [c for c in root.head.children if c.dep_ == "attr"]
+        return any(n.pos_ == "NOUN" and n.lemma_.lower() in self.lex.group_nouns for n in nouns)
+
+    def _organization_name(self, ent: Span, gazetteer: list[Span]) -> Span | None:
+        """The name in a model ORG, or None where the words are no organisation's name.
+
+        None for a kind of organisation ("designated as a Foreign Terrorist Organization"),
+        a headline ("Department of State Supports the Conservation of ..."), a document
+        ("Security Council Press Statement"); a role after the name is cut off ("the U.S.
+        Embassy Chargé d'Affaires" -> "U.S. Embassy"); a body of a known organisation named
+        after it is one name ("the Central Committee of the Chinese Communist Party").
+        """
+        doc = ent.doc
+        if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in ent.root.children):
+            return None
+        # a name ends at a comma or colon: "Security Council Press Statement: Iraq"
+        end = next((t.i for t in ent if _ends_name(t)), ent.end)
+        cut = end < ent.end
+        span = _strip_determiner(doc[ent.start : end]) if end > ent.start else None
+        if span is None or any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in span):
+            return None
+        for token in span[1:]:
+            before = doc[token.i - 1]
+            if token.text[:1].isupper() and before.text[:1].isupper() and self._role_starts(token):
+                span = doc[span.start : token.i]
+                break
+        if span[-1].lower_ in self.lex.event_words:
+            return None
+        if not cut and span.end == ent.end and span.end < len(doc) and doc[span.end].lower_ == "of":
+            parent = span.end + 1 + (span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the")
+            known = next((g for g in gazetteer if g.start == parent and g.label_ == "KG_ORG"), None)
+            if known is not None:
+                span = doc[span.start : known.end]
+        return span
+
+    def _role_starts(self, token: Token) -> bool:
+        """Whether a role of one to three words starts at ``token``: "Chargé d'Affaires"."""
+        doc = token.doc
+        return any(
+            self.gaz.role(doc[token.i : token.i + n].text, exact=True) is not None
+            for n in (1, 2, 3)
+            if token.i + n <= len(doc)
+        )
+
+    def _governed_state(self, span: Span, gazetteer: list[Span]) -> Span | None:
+        """The state whose government ``span`` names: one state's name or demonym and
+        otherwise only words of government ("the U.S. government", "the Federal Government
+        of Iraq", "the Israeli Provisional Government"); None for any other name."""
         inner = [g for g in gazetteer if g.start >= span.start and g.end <= span.end]
+        if len({g.id_ for g in inner}) != 1 or inner[0].label_ not in STATE_LABELS:
+            return None
+        rest = [t for t in span if not any(g.start <= t.i < g.end for g in inner)]
+        if not any(t.lower_ in self.lex.government_nouns for t in rest):
+            return None
+        words = self.lex.government_nouns | self.lex.government_modifiers
+        return inner[0] if all(t.lower_ in words or t.is_punct or t.text in APOSTROPHES for t in rest) else None
+
+    def _is_organization_name(self, span: Span, gazetteer: list[Span]) -> bool:
+        """An ORG entity strictly longer than the state name inside it, with a capitalised word
+        of a body, force or party ("Libyan National Army"; not "the Iraqi Museum", "Post-Soviet")."""
+        inner = [g for g in gazetteer if g.start >= span.start and g.end <= span.end]
+        # a known organisation and where it is: "the ruling Democratic Rally in Cyprus"
+        if any(g.start == span.start and g.label_ == "KG_ORG" and span.doc[g.end].lower_ in self.lex.place_prepositions for g in inner):
+            return False
+        return bool(inner) and all(len(g) < len(span) for g in inner) and any(self._is_body_word(t) for t in span)
+
+    def _is_body_word(self, token: Token) -> bool:
+        """A capitalised word of a body, force or party: "Army", "Association"; not a
+        newspaper's "Post" or "Times"."""
+        word = token.lower_
         return (
-            bool(inner)
-            and all(len(g) < len(span) for g in inner)
-            and any(t.lower_ in self.lex.organization_words for t in span)
+            token.text[:1].isupper()
+            and (word in self.lex.organization_words or word in self.lex.actor_organization_words)
+            and word not in self.lex.media_words
         )
 
     def _looks_like_person(self, span: Span, known: KnownNames) -> bool:
@@ -382,7 +634,7 @@ class ActorTyper:
         apposition to a role, or follow a title.
         """
         words = [t for t in span if not t.is_punct]
-        if not words or any(t.lower_ in self.lex.organization_words for t in words):
+        if not words or any(t.lower_ in self.lex.organization_words for t in words) or self._names_a_thing(span):
             return False
         if self.gaz.role(span.text.lower()) is not None:
             return False  # a title without a name: "Prime Minister"
@@ -420,7 +672,10 @@ class ActorTyper:
             if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue
             # a team of another kind: "the Brazilian football team", "Turkey's Olympic delegation"
-            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.other_team_kinds for c in token.children):
+            if any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.other_team_kinds for c in token.subtree if c.i < token.i):
+                continue
+            # a side that is a place: "the Syrian side of the border", "tanks on the East German side"
+            if token.lemma_.lower() in self.lex.delegation_place_nouns and self._is_a_place_side(token):
                 continue
             found = [parties[c.i] for c in _party_modifiers(token) if c.i in parties]
             if not found:
@@ -431,6 +686,13 @@ class ActorTyper:
             span = doc[left : token.i + 1]
             for party in found:
                 yield ActorSpan(span, Label.DELEGATION, party.ref, "delegation", party=party)
+
+    def _is_a_place_side(self, noun: Token) -> bool:
+        """Whether "side" names a place: it has an "of" complement ("the Syrian side of the
+        border"), or a preposition of place governs it ("on the East German side")."""
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            return True
+        return noun.dep_ == "pobj" and noun.head.lower_ in self.lex.side_place_prepositions
 
 
 def _party_modifiers(noun: Token) -> Iterable[Token]:
@@ -447,10 +709,15 @@ def _party_modifiers(noun: Token) -> Iterable[Token]:
 
 
 def _defined_acronym(token: Token) -> bool:
-    """Whether the text spells the acronym out in brackets: "Syrian Democratic Forces (SDF)"."""
+    """Whether the text spells the acronym out in brackets after a name: "Syrian Democratic
+    Forces (SDF)", not "liquefied natural gas (LNG)"."""
     doc = token.doc
     return any(
-        t.text == token.text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
+        t.text == token.text
+        and 1 < t.i < len(doc) - 1
+        and doc[t.i - 1].text == "("
+        and doc[t.i + 1].text == ")"
+        and doc[t.i - 2].text[:1].isupper()
         for t in doc
     )
 
@@ -465,6 +732,47 @@ def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
     return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
+
+
+def _hyphened_pair(span: Span, surnames: set[str]) -> bool:
+    """Whether ``span`` is two surnames of the article joined by a hyphen or a slash:
+    "Trump-Biden", "Hawkins/Walker"."""
+    words = [t.text for t in span]
+    return len(words) == 3 and words[1] in ("-", "/") and words[0] in surnames and words[2] in surnames
+
+
+def _ends_name(token: Token) -> bool:
+    """Whether a name ends at this token: see NAME_ENDS."""
+    doc = token.doc
+    citation = token.text == "[" and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+    return token.text in NAME_ENDS or citation
+
+
+def _headline_article(token: Token) -> bool:
+    """An article inside a name after a word that is no preposition or conjunction: a
+    headline's verb ("... Supports the Conservation of ..."), not "Department of the Treasury"."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.lower_ == "the" and before is not None and before.is_alpha and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "PART")
+
+
+def _named_inside(actor: ActorSpan, name: Span) -> bool:
+    """Whether ``actor`` is only a word of an organisation's longer name: the demonym in "the
+    Libyan House of Representatives", the known body that ends "National Security Council"."""
+    if actor.label == Label.STATE:
+        return actor.kind == "demonym" and name.start <= actor.span.start and actor.span.end <= name.end
+    return actor.label == Label.ORGANIZATION and actor.ref is not None and _ends(actor.span, name)
+
+
+def _ends(inner: Span, outer: Span) -> bool:
+    """Whether ``inner`` ends a longer name whose first words are its own, not a possessor's:
+    "National Security Council", not "Trump's State Department"."""
+    head = outer.doc[outer.start : inner.start]
+    return (
+        len(head) > 0
+        and inner.end == outer.end
+        and not any(t.text in APOSTROPHES for t in head)
+        and head[-1].pos_ not in ("ADP", "DET")  # "the Central Committee of the Communist Party"
+    )
 
 
 def _tokens(spans: Iterable[Span]) -> set[int]:
