@@ -174,6 +174,8 @@ class StructuralRelations:
         sent_start = person.span.sent.start
         while i >= sent_start:
             token = doc[i]
+            if _line_break(token):
+                break  # a headline above the name: "Statement on Syria\n\nForeign Secretary X"
             if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
                 break
             if index.at(token, Label.PERSON):
@@ -191,6 +193,8 @@ class StructuralRelations:
         i = person.span.start - 1
         while i >= person.span.sent.start:
             token = doc[i]
+            if _line_break(token):
+                break
             if token.is_punct and token.text not in ("-", "–") or token.pos_ in ("VERB", "AUX") or index.at(token, Label.PERSON):
                 break
             if token.pos_ == "ADP" and token.lower_ not in ("of", "to", "for"):
@@ -244,10 +248,12 @@ class StructuralRelations:
             return []
         anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
         # "Ambassador to Germany", "envoy to the talks": the host is not the party represented
-        anchors = [a for a in anchors if _preposition_before(a) != "to"]
+        # (a preposition before the region is not the role's: "talk to Arnor leader X")
+        inside = {t.i for t in region}
+        anchors = [a for a in anchors if _preposition_before(a, inside) != "to"]
         # "a spokesman for the PMF": "for" names the party only when nothing else does
-        if any(_preposition_before(a) != "for" for a in anchors):
-            anchors = [a for a in anchors if _preposition_before(a) != "for"]
+        if any(_preposition_before(a, inside) != "for" for a in anchors):
+            anchors = [a for a in anchors if _preposition_before(a, inside) != "for"]
         for anchor in anchors:
             after = [r for r in roles if r.start > anchor.span.start]
             role = after[0] if after else roles[-1]
@@ -462,13 +468,19 @@ class StructuralRelations:
                 yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
 
 
-def _preposition_before(actor: ActorSpan) -> str | None:
-    """The preposition right before an actor's name, skipping a determiner: "to (the) Germany"."""
+def _preposition_before(actor: ActorSpan, inside: set[int]) -> str | None:
+    """The preposition right before an actor's name, skipping a determiner: "to (the) Germany";
+    only one among the tokens ``inside`` (the role's region) counts."""
     doc = actor.span.doc
     i = actor.span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
-    return doc[i].lower_ if i >= 0 and doc[i].pos_ == "ADP" else None
+    return doc[i].lower_ if i in inside and doc[i].pos_ == "ADP" else None
+
+
+def _line_break(token: Token) -> bool:
+    """A blank or line-break token: a title does not run across lines."""
+    return token.is_space and "\n" in token.text
 
 
 def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
