@@ -28,6 +28,7 @@ from kg.gazetteer import Gazetteer, RoleEntry, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
+from kg.nlp.document_roles import NamedStates, body_state, complete_titles
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
 
@@ -92,10 +93,11 @@ class StructuralRelations:
             for r in roles[id(p)]
             if not r.anchors and not r.past and not r.sector and r.entry.relation != "MEMBER_OF"
         ]
-        relations: list[RelationSpan] = []
+        states = NamedStates(doc, index)
+        relations, titles = complete_titles(titles, self.gaz, states)
         for person in people:
             for role in roles[id(person)]:
-                relations.extend(self._role_relations(person, role, index))
+                relations.extend(self._role_relations(person, role, index, states))
         relations.extend(self._distributed_roles(doc, index))
         relations.extend(self._roles_of_people(people, roles, relations))
         relations.extend(self._verb_relations(doc, index))
@@ -258,7 +260,9 @@ class StructuralRelations:
             after = [r for r in roles if r.start > anchor.span.start]
             role = after[0] if after else roles[-1]
             role.anchors.append(anchor)
-        past = {t.i for t in region if t.lower_ in self.lex.past_role_modifiers or t.lower_.startswith("ex-")}
+        # "former", "ex-", "shadow": the person does not hold the role now
+        past = {t.i for t in region if t.lower_ in self.lex.past_role_modifiers or t.lower_.startswith("ex-")
+                or t.lower_ in self.gaz.not_in_office}
         for role in roles:
             role.past = any(i < role.start for i in past)
         return roles
@@ -324,12 +328,14 @@ class StructuralRelations:
 
     # --- from roles to relations ----------------------------------------------------------
 
-    def _role_relations(self, person: ActorSpan, role: Role, index: ActorIndex) -> Iterator[RelationSpan]:
+    def _role_relations(
+        self, person: ActorSpan, role: Role, index: ActorIndex, states: NamedStates
+    ) -> Iterator[RelationSpan]:
         if role.past:
             return  # "the former head of ...": no longer holds it
         confidence = {"title": 0.9, "apposition": 0.9, "copula": 0.8, "coordination": 0.7}[role.rule]
         for anchor in _prefer(role.anchors, role.entry):
-            for rel_type, target in self._role_targets(role, anchor, index):
+            for rel_type, target in self._role_targets(role, anchor, index, states):
                 yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
 
     def _roles_of_people(
@@ -347,7 +353,9 @@ class StructuralRelations:
                         if rel.source.span == anchor.span:
                             yield RelationSpan(person, RelType.REPRESENTS, rel.target, person.span.sent, "role_of_leader", 0.7, role=role.phrase)
 
-    def _role_targets(self, role: Role, anchor: ActorSpan, index: ActorIndex) -> Iterator[tuple[RelType, ActorSpan]]:
+    def _role_targets(
+        self, role: Role, anchor: ActorSpan, index: ActorIndex, states: NamedStates
+    ) -> Iterator[tuple[RelType, ActorSpan]]:
         kind = role.entry.relation
         if anchor.label == Label.PERSON:
             return  # "Merkel's spokesperson": read by resolution, which knows Merkel's state
@@ -369,6 +377,12 @@ class StructuralRelations:
         if kind == "MEMBER_OF" and anchor.label == Label.STATE:
             yield RelType.REPRESENTS, anchor
             return
+        if kind == "REPRESENTS":
+            # "Foreign Office Minister X", "Turkish Foreign Ministry spokesman X": the body's state
+            state = body_state(anchor, self.gaz, states, index)
+            if state is not None:
+                yield RelType.REPRESENTS, state
+                return
         yield RelType(kind), anchor
 
     def _distributed_roles(self, doc: Doc, index: ActorIndex) -> Iterator[RelationSpan]:

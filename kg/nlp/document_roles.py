@@ -1,0 +1,120 @@
+"""Document-level roles: what the rest of an article tells about a title that names no party.
+
+A title is often stated without its state or body ("Foreign Secretary Dominic Raab",
+"Taoiseach Leo Varadkar"); the sentence alone cannot say whose it is, but the article can:
+
+- an office that only a few governments have (data/gazetteer/offices.yaml) belongs to the one
+  of those states the article names, by name, demonym, capital or seat of power: "Foreign
+  Secretary Dominic Raab" in an article that names the UK represents the United Kingdom;
+  with no candidate named, or two ("Chancellor X" where Germany and Austria are named),
+  nothing;
+- a national body stands for its state where a person acts on its behalf: "Turkish Foreign
+  Ministry spokesman Hami Aksoy", "Foreign Office Minister X" represent the state the article
+  names as the body's (:func:`body_state`).
+
+The relation is stated once, at the title; resolution joins the later mentions ("Mr Raab said").
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from kg.gazetteer import Gazetteer
+from kg.models import Label, RelType
+from kg.nlp.actors import GAZETTEER_KEY, ActorSpan
+from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan
+
+# Gazetteer labels that name a state, and how (ActorSpan.kind) each names it.
+STATE_NAME_LABELS = {"KG_STATE": "name", "KG_DEMONYM": "demonym", "KG_PLACE": "capital"}
+OFFICE_RULE = "office_of_named_state"
+
+
+class NamedStates:
+    """The states an article names, each with a mention that can stand as a relation's end.
+
+    A state named only as a place ("talks in London") has no actor span; its first mention
+    becomes one when a relation needs it, and is added to the index.
+    """
+
+    def __init__(self, doc: Doc, index: ActorIndex) -> None:
+        self.index = index
+        self._actors: dict[str, ActorSpan] = {}
+        for actor in index.actors:
+            if actor.label == Label.STATE and actor.ref is not None:
+                self._actors.setdefault(actor.ref, actor)
+        self._places: dict[str, ActorSpan] = {}
+        for span in doc.spans.get(GAZETTEER_KEY, []):
+            kind = STATE_NAME_LABELS.get(span.label_)
+            if kind is not None and span[0].text[:1].isupper():
+                self._places.setdefault(span.id_, ActorSpan(span, Label.STATE, span.id_, kind))
+
+    def named(self, iso3: str) -> bool:
+        return iso3 in self._actors or iso3 in self._places
+
+    def mention(self, iso3: str) -> ActorSpan | None:
+        """An actor span for the state: its first actor mention, else its first place name."""
+        if iso3 in self._actors:
+            return self._actors[iso3]
+        place = self._places.get(iso3)
+        return self.index.add(place) if place is not None else None
+
+
+def complete_titles(
+    titles: list[TitleSpan], gazetteer: Gazetteer, states: NamedStates
+) -> tuple[list[RelationSpan], list[TitleSpan]]:
+    """The relations the article's named states give to titles of offices.yaml, and the
+    titles left without a party."""
+    relations: list[RelationSpan] = []
+    left: list[TitleSpan] = []
+    for title in titles:
+        candidates = [iso3 for iso3 in gazetteer.office_states(title.role) if states.named(iso3)]
+        # an office of one state, and the article names exactly one state that has it
+        target = states.mention(candidates[0]) if len(candidates) == 1 else None
+        if target is None:
+            left.append(title)
+            continue
+        relations.append(RelationSpan(title.person, title.type, target, title.sentence, OFFICE_RULE, 0.75, role=title.role))
+    return relations, left
+
+
+def body_state(body: ActorSpan, gazetteer: Gazetteer, states: NamedStates, index: ActorIndex) -> ActorSpan | None:
+    """The state a national body belongs to, as a mention in the article, or None.
+
+    A gazetteer body knows its state ("Foreign Office" -> United Kingdom), which counts when
+    the article names it; a body the gazetteer does not know is a state's when its name holds
+    that state ("the Iraqi Ministry of Culture").
+    """
+    if body.label != Label.ORGANIZATION:
+        return None
+    if body.ref is not None:
+        entry = gazetteer.organizations.get(body.ref)
+        if entry is None or entry.kind != "national_body" or entry.state is None:
+            return None
+        inside = _states_inside(body, index)
+        return (next((s for s in inside if s.ref == entry.state), None) or states.mention(entry.state)
+                or _state_word(body, entry.state, gazetteer, index))
+    if body.root.lemma_.lower() not in gazetteer.state_body_nouns:
+        return None  # "Turkish Airlines" is no body of Turkey
+    inside = {s.ref: s for s in _states_inside(body, index)}
+    return next(iter(inside.values())) if len(inside) == 1 else None
+
+
+def _state_word(body: ActorSpan, iso3: str, gazetteer: Gazetteer, index: ActorIndex) -> ActorSpan | None:
+    """The word of a body's name that names its state: "Turkish" in "Turkish Foreign Ministry"."""
+    for token in body.span:
+        for lookup, kind in ((gazetteer.state_by_demonym, "demonym"), (gazetteer.state_by_name, "name")):
+            state = lookup(token.text)
+            if state is not None and state.iso3 == iso3 and token.text[:1].isupper():
+                return index.add(ActorSpan(body.span.doc[token.i : token.i + 1], Label.STATE, iso3, kind))
+    return None
+
+
+def _states_inside(body: ActorSpan, index: ActorIndex) -> Iterator[ActorSpan]:
+    for token in body.span:
+        for actor in index.at(token, Label.STATE):
+            if body.span.start <= actor.span.start and actor.span.end <= body.span.end:
+                yield actor
+
+
+__all__ = ["NamedStates", "body_state", "complete_titles", "OFFICE_RULE"]
