@@ -116,7 +116,7 @@ class StructuralRelations:
         if not any(role.anchors for role in found):
             # the parser often breaks long titles apart: read the words before the name in order
             flat = self._title_roles(self._words_before(person, index), after, index)
-            if any(role.anchors for role in flat):
+            if any(role.anchors for role in flat) or not found:
                 found = flat
         # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
         appositions = [c for c in root.children
@@ -128,8 +128,10 @@ class StructuralRelations:
                 parts = word if noun == word[-1] else [noun]
                 region = sorted({t for part in parts for t in self._noun_phrase(part, stop=person.span)}, key=lambda t: t.i)
                 found.extend(self._read_region(region, index, "apposition", noun))
-        # apposition before the name: "the Nato secretary general, Mark Rutte"
-        if root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start:
+        # apposition before the name: "the Nato secretary general, Mark Rutte" (not a role
+        # another name stands between: "prime minister A and ..., and energy minister B")
+        if (root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start
+                and not _people_between(root.head.i, person.span.start, index)):
             found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition",
                                             root.head))
         # copula: "al-Muhandis was the deputy commander of the PMF", "whose head is X"
@@ -311,9 +313,12 @@ class StructuralRelations:
         by_root = {p.root.i: p for p in people}
         for person in sorted(people, key=lambda p: p.span.start):
             root = person.root
-            if root.dep_ != "conj" or root.head.i not in by_root:
+            # the name coordinated, or its title: "..., and energy minister B" parsed as [minister]-conj->A
+            title = person.span.doc[person.span.start - 1] if person.span.start > 0 else root
+            joined = root if root.dep_ == "conj" else title if title.dep_ == "conj" and title.head.i < title.i else None
+            if joined is None or joined.head.i not in by_root:
                 continue
-            first = roles[id(by_root[root.head.i])]
+            first = roles[id(by_root[joined.head.i])]
             own = roles[id(person)]
             state_anchors = [a for r in first for a in r.anchors if a.label == Label.STATE]
             for role in own:
@@ -490,6 +495,11 @@ def _preposition_before(actor: ActorSpan, inside: set[int]) -> str | None:
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
     return doc[i].lower_ if i in inside and doc[i].pos_ == "ADP" else None
+
+
+def _people_between(start: int, end: int, index: ActorIndex) -> bool:
+    """Whether a person is named strictly between two token positions."""
+    return any(index.at(index.doc[i], Label.PERSON) for i in range(start + 1, end))
 
 
 def _line_break(token: Token) -> bool:
