@@ -33,7 +33,7 @@ from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
 
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
-MAX_ROLE_WORDS = 6
+MAX_ROLE_WORDS = 8  # "assistant to the president for national security affairs"
 
 HYPHENS = ("-", "–")
 
@@ -272,13 +272,17 @@ class StructuralRelations:
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
         """Longest role phrases, left to right: "AU chairperson President" -> two roles."""
         words = [t for t in region if not index.at(t, *PARTIES, Label.PERSON) and t.dep_ not in ("det", "case", "poss")]
+        taken = {t.i for t in words}
+        doc = region[0].doc
         roles: list[Role] = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + MAX_ROLE_WORDS), i, -1):
-                if words[j - 1].i - words[i].i != j - 1 - i:
-                    continue  # the phrase must be contiguous in the text
-                phrase = _phrase_text(words[i:j])
+                text = doc[words[i].i : words[j - 1].i + 1]
+                # the phrase is contiguous in the text, but for articles: "Chief of the General Staff"
+                if any(t.i not in taken and (t.pos_ != "DET" or index.at(t)) for t in text):
+                    continue
+                phrase = _phrase_text(list(text))
                 entry = self.gaz.role(phrase, exact=True)
                 if entry is None and words[j - 1].tag_ in ("NNS", "NNPS"):
                     # "Presidents Buhari and Talon": the plural of a role
