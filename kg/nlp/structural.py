@@ -36,6 +36,10 @@ PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 8  # "assistant to the president for national security affairs"
 
 HYPHENS = ("-", "–")
+# "the Kurdistan Regional Government, represented by X": X acts on its behalf
+REPRESENT_VERBS = {"represent"}
+# modifiers that name whose a noun is: "the Iraqi government", "Iraq's government"
+OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 
 
 @dataclass
@@ -69,6 +73,8 @@ class StructuralRelations:
         register_extensions()
         self.gaz = gazetteer
         self.lex = lexicon
+        # nouns for a state's government that name a body: "government", "administration", "regime"
+        self.government_nouns = lexicon.state_proxy_nouns & lexicon.organization_words
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
@@ -100,7 +106,9 @@ class StructuralRelations:
                 relations.extend(self._role_relations(person, role, index, states))
         relations.extend(self._distributed_roles(doc, index))
         relations.extend(self._roles_of_people(people, roles, relations))
-        relations.extend(self._verb_relations(doc, index))
+        verbs = list(self._verb_relations(doc, index))
+        completed, titles = _complete_titles_by_verbs(verbs, titles)
+        relations.extend(completed)
         return unique_relations(relations), titles
 
     # --- finding roles ---------------------------------------------------------------------
@@ -424,6 +432,8 @@ class StructuralRelations:
                 yield from self._membership_verb(token, index)
             if lemma in self.lex.passive_membership_verbs:
                 yield from self._passive_membership(token, index)
+            if lemma in REPRESENT_VERBS:
+                yield from self._represented_by(token, index)
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.lex.membership_prepositions:
                     yield from self._alongside(token, prep, index)
@@ -440,8 +450,8 @@ class StructuralRelations:
                         for target in led[:1]:
                             yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
         # participle: "The Taliban delegation, led by Abdul Ghani Baradar, ..."
-        elif verb.dep_ == "acl" and "agent" in deps:
-            led = index.headed_by(verb.head, *PARTIES)
+        elif _is_participle(verb) and "agent" in deps:
+            led = self._participle_party(verb, index)
             for obj in deps["agent"].children:
                 for token in conjuncts_with(obj):
                     for leader in index.headed_by(token, Label.PERSON):
@@ -456,6 +466,44 @@ class StructuralRelations:
             for leader in index.headed_by(subject, Label.PERSON):
                 for target in led[:1]:
                     yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb", 0.85, role=verb.lemma_)
+
+    def _represented_by(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "the Kurdistan Regional Government, represented by Prime Minister X": X represents it
+        (a delegation's representatives are its members: :meth:`_passive_membership`)."""
+        deps = {c.dep_: c for c in verb.children}
+        if not _is_participle(verb) or "agent" not in deps:
+            return
+        parties = [p for p in self._participle_party(verb, index) if p.label != Label.DELEGATION]
+        for obj in deps["agent"].children:
+            for token in conjuncts_with(obj):
+                for person in index.headed_by(token, Label.PERSON):
+                    for party in parties[:1]:
+                        yield RelationSpan(person, RelType.REPRESENTS, party, verb.sent, "represent_participle", 0.8,
+                                           role=verb.lemma_)
+
+    def _participle_party(self, verb: Token, index: ActorIndex) -> list[ActorSpan]:
+        """The party a participle clause is about: its head's, or the one named right before
+        the comma that opens it ("the Federal Government of Iraq, led by X", which the parser
+        often hangs on an earlier noun)."""
+        found = self._party_of(verb.head, index)
+        doc = verb.doc
+        if found or verb.i < 2 or doc[verb.i - 1].text != ",":
+            return found
+        before = doc[verb.i - 2]
+        ending = [a for a in index.at(before, *PARTIES) if a.span.end == before.i + 1]
+        outer = max(ending, key=lambda a: len(a.span), default=None)
+        return self._party_of(outer.root, index) if outer is not None else []
+
+    def _party_of(self, noun: Token, index: ActorIndex) -> list[ActorSpan]:
+        """The party a noun names: its actor, or the state whose government it is ("the
+        Iraqi government", "the Federal Government of Iraq": a state's government is the state)."""
+        found = index.headed_by(noun, *PARTIES)
+        if noun.lemma_.lower() not in self.government_nouns or any(a.ref is not None for a in found):
+            return found
+        owners = [c for c in noun.children if c.dep_ in OWNER_DEPS]
+        owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        states = [a for o in owners for a in index.headed_by(o, Label.STATE)]
+        return states[:1] or found
 
     def _membership_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "Ukraine's team includes Kyrylo Budanov ... and Andrii Hnatov" """
@@ -489,6 +537,31 @@ class StructuralRelations:
         for token in prep.subtree:
             for member in index.headed_by(token, Label.PERSON):
                 yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
+
+
+def _is_participle(verb: Token) -> bool:
+    """A participle clause: "X, led by Y" (also when the parser hangs it on the main verb)."""
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and verb.tag_ == "VBN")
+
+
+def _complete_titles_by_verbs(
+    relations: list[RelationSpan], titles: list[TitleSpan]
+) -> tuple[list[RelationSpan], list[TitleSpan]]:
+    """A verb names the party of a title that names none: "the KRG, represented by Prime
+    Minister X" -> X leads the KRG (a prime minister heads what he represents); "Iraq, led by
+    President Y" completes Y's title. Returns the relations and the titles still open."""
+    left = list(titles)
+    out: list[RelationSpan] = []
+    for rel in relations:
+        title = next((t for t in left if t.person.span == rel.source.span and t.type == RelType.LEADS), None)
+        if (title is None or rel.type not in (RelType.LEADS, RelType.REPRESENTS)
+                or rel.target.label not in (Label.STATE, Label.ORGANIZATION)):
+            out.append(rel)
+            continue
+        left.remove(title)
+        out.append(RelationSpan(rel.source, RelType.LEADS, rel.target, rel.sentence, rel.rule, rel.confidence,
+                                role=title.role) if rel.type == RelType.REPRESENTS else rel)
+    return out, left
 
 
 def _preposition_before(actor: ActorSpan, inside: set[int]) -> str | None:
