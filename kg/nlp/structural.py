@@ -36,6 +36,8 @@ PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 8  # "assistant to the president for national security affairs"
 
 HYPHENS = ("-", "–")
+# verbs that give their subject the role their complement names: "X became the President of Syria"
+COPULAS = {"be", "become"}
 # "the Kurdistan Regional Government, represented by X": X acts on its behalf
 REPRESENT_VERBS = {"represent"}
 # modifiers that name whose a noun is: "the Iraqi government", "Iraq's government"
@@ -143,11 +145,23 @@ class StructuralRelations:
             found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition",
                                             root.head))
         # copula: "al-Muhandis was the deputy commander of the PMF", "whose head is X"
-        if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr"):
+        if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr") and self._factual(root.head):
             other = "attr" if root.dep_ == "nsubj" else "nsubj"
             for child in root.head.children:
                 if child.dep_ == other and not index.at(child, Label.PERSON):
-                    found.extend(self._read_region(self._noun_phrase(child, stop=person.span), index, "copula", child))
+                    roles = self._read_region(self._noun_phrase(child, stop=person.span), index, "copula", child)
+                    # "the Syrian Army, whose commander-in-chief is X": the role is of the antecedent
+                    if root.head.dep_ == "relcl" and any(c.tag_ == "WP$" for c in child.children):
+                        for role in roles:
+                            role.anchors = role.anchors or self._party_of(root.head.head, index)
+                    found.extend(roles)
+        # relative clause: "X, who is the President of Syria", "his brother X, who later became ..."
+        nouns = [root, root.head] if root.dep_ == "appos" else [root]
+        for clause in (c for noun in nouns for c in noun.children):
+            if clause.dep_ == "relcl" and clause.lemma_ in COPULAS and self._factual(clause):
+                if any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children):
+                    for attr in (c for c in clause.children if c.dep_ == "attr" and not index.at(c, Label.PERSON)):
+                        found.extend(self._read_region(self._noun_phrase(attr, stop=person.span), index, "copula", attr))
         # "X serves as foreign minister"
         if root.head.lemma_ == "serve" and root.dep_ == "nsubj":
             for prep in root.head.children:
@@ -158,6 +172,15 @@ class StructuralRelations:
                                                                 obj))
         del doc
         return found
+
+    def _factual(self, verb: Token) -> bool:
+        """A copula that says what is or was: not negated, not modal ("would be"), except the
+        future-in-the-past of a narrative ("who would later become president")."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        modal = any(c.dep_ == "aux" and c.lower_ in self.lex.nonfactual_auxiliaries for c in verb.children)
+        later = any(c.dep_ == "advmod" and c.lower_ == "later" for c in verb.children)
+        return not modal or later
 
     @staticmethod
     def _plural_role_of_others(noun: Token, root: Token, index: ActorIndex) -> bool:
