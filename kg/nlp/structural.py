@@ -345,19 +345,18 @@ class StructuralRelations:
         (the second role takes the first one's state); "Presidents Muhammadu Buhari of
         Nigeria and Patrice Talon of Benin" (the second name takes the first one's title).
         """
-        by_root = {p.root.i: p for p in people}
         for person in sorted(people, key=lambda p: p.span.start):
             root = person.root
-            # the name coordinated, or its title: "..., and energy minister B" parsed as [minister]-conj->A
-            title = person.span.doc[person.span.start - 1] if person.span.start > 0 else root
-            joined = root if root.dep_ == "conj" else title if title.dep_ == "conj" and title.head.i < title.i else None
-            if joined is None or joined.head.i not in by_root:
-                continue
-            first = roles[id(by_root[joined.head.i])]
             own = roles[id(person)]
+            before = self._coordinated_with(person, own, people)
+            if before is None:
+                continue
+            first = roles[id(before)]
             state_anchors = [a for r in first for a in r.anchors if a.label == Label.STATE]
             for role in own:
-                if not role.anchors and state_anchors:
+                offices = self.gaz.office_states(role.phrase)
+                # not another government's office: "Kenyan President A and Foreign Secretary B"
+                if not role.anchors and state_anchors and (not offices or state_anchors[0].ref in offices):
                     role.anchors = state_anchors[:1]
                     role.rule = "coordination"
             if not own and first:
@@ -365,6 +364,29 @@ class StructuralRelations:
                 if anchors:
                     last = first[-1]
                     own.append(Role(last.phrase, last.entry, last.start, last.end, "coordination", anchors, last.past, last.sector))
+
+    @staticmethod
+    def _coordinated_with(person: ActorSpan, own: list[Role], people: list[ActorSpan]) -> ActorSpan | None:
+        """The person named before ``person`` in a coordination, or None."""
+        doc = person.span.doc
+        by_root = {p.root.i: p for p in people}
+        root = person.root
+        # "A and B": the name is a conjunct of the name before
+        if root.dep_ == "conj" and root.head.i in by_root:
+            return by_root[root.head.i]
+        # "..., and energy minister B" parsed as [minister]-conj->A: its title is
+        title = doc[person.span.start - 1] if person.span.start > 0 else root
+        if title.dep_ == "conj" and title.head.i < title.i and title.head.i in by_root:
+            return by_root[title.head.i]
+        # in text order, whatever the parse: "<name A> and <title> <name B>"
+        i = min([r.start for r in own], default=person.span.start) - 1
+        while i >= 0 and doc[i].pos_ == "DET":
+            i -= 1
+        if i < 1 or doc[i].lower_ != "and":
+            return None
+        i -= 1 if doc[i - 1].text != "," else 2
+        by_end = {p.span.end - 1: p for p in people}
+        return by_end.get(i)
 
     # --- from roles to relations ----------------------------------------------------------
 
@@ -467,19 +489,15 @@ class StructuralRelations:
         # passive: "The Russian delegation is led by Igor Kostyukov"
         if "nsubjpass" in deps and "agent" in deps:
             led = index.headed_by(deps["nsubjpass"], *PARTIES)
-            for obj in deps["agent"].children:
-                for token in conjuncts_with(obj):
-                    for leader in index.headed_by(token, Label.PERSON):
-                        for target in led[:1]:
-                            yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
+            for leader in _agents(deps["agent"], index):
+                for target in led[:1]:
+                    yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
         # participle: "The Taliban delegation, led by Abdul Ghani Baradar, ..."
         elif _is_participle(verb) and "agent" in deps:
             led = self._participle_party(verb, index)
-            for obj in deps["agent"].children:
-                for token in conjuncts_with(obj):
-                    for leader in index.headed_by(token, Label.PERSON):
-                        for target in led[:1]:
-                            yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_participle", 0.85, role=verb.lemma_)
+            for leader in _agents(deps["agent"], index):
+                for target in led[:1]:
+                    yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_participle", 0.85, role=verb.lemma_)
         # active: "Kostyukov heads the delegation"; relative: "X, who now leads the administration"
         elif "nsubj" in deps and "dobj" in deps:
             subject = deps["nsubj"]
@@ -497,12 +515,10 @@ class StructuralRelations:
         if not _is_participle(verb) or "agent" not in deps:
             return
         parties = [p for p in self._participle_party(verb, index) if p.label != Label.DELEGATION]
-        for obj in deps["agent"].children:
-            for token in conjuncts_with(obj):
-                for person in index.headed_by(token, Label.PERSON):
-                    for party in parties[:1]:
-                        yield RelationSpan(person, RelType.REPRESENTS, party, verb.sent, "represent_participle", 0.8,
-                                           role=verb.lemma_)
+        for person in _agents(deps["agent"], index):
+            for party in parties[:1]:
+                yield RelationSpan(person, RelType.REPRESENTS, party, verb.sent, "represent_participle", 0.8,
+                                   role=verb.lemma_)
 
     def _participle_party(self, verb: Token, index: ActorIndex) -> list[ActorSpan]:
         """The party a participle clause is about: its head's, or the one named right before
@@ -545,11 +561,9 @@ class StructuralRelations:
         if "nsubjpass" not in deps or "agent" not in deps:
             return
         teams = index.headed_by(deps["nsubjpass"], Label.DELEGATION)
-        for obj in deps["agent"].children:
-            for token in conjuncts_with(obj):
-                for member in index.headed_by(token, Label.PERSON):
-                    for team in teams[:1]:
-                        yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_passive", 0.8)
+        for member in _agents(deps["agent"], index):
+            for team in teams[:1]:
+                yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_passive", 0.8)
 
     def _alongside(self, verb: Token, prep: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "The Russian delegation is led by X, alongside ... the Kremlin's envoy, Kirill Dmitriev" """
@@ -560,6 +574,14 @@ class StructuralRelations:
         for token in prep.subtree:
             for member in index.headed_by(token, Label.PERSON):
                 yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
+
+
+def _agents(agent: Token, index: ActorIndex) -> Iterator[ActorSpan]:
+    """The people a passive's "by" names: "by X and Y", "by its trade minister X"."""
+    for obj in agent.children:
+        for token in conjuncts_with(obj):
+            named = index.headed_by(token, Label.PERSON)
+            yield from named or (p for c in token.children if c.dep_ == "appos" for p in index.headed_by(c, Label.PERSON))
 
 
 def _is_participle(verb: Token) -> bool:
