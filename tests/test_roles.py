@@ -1,0 +1,112 @@
+"""Roles read across an article: (text, the exact LEADS/MEMBER_OF/REPRESENTS edges) on the real model.
+
+Each row states the whole answer for the three structural types: the test fails on a missing
+edge and on an extra one. The sentences are invented for these tests; the near-misses give
+an office whose state the article does not name, the counterpart's state, a former or shadow
+office, and another government's office.
+"""
+from __future__ import annotations
+
+import pytest
+
+STRUCTURAL = {"LEADS", "MEMBER_OF", "REPRESENTS"}
+
+ROLES = [
+    # an office of one state, completed by the article naming that state
+    ("Foreign Secretary Hugo Pell arrived in Nairobi. Britain has pledged aid to Kenya.",
+     {("Hugo Pell", "REPRESENTS", "United Kingdom")}),
+    ("Taoiseach Niall Brennan said Ireland would vote in favour.", {("Niall Brennan", "LEADS", "Ireland")}),
+    # the role stated once gives the edge for the later mentions too
+    ("Secretary of State Mark Dalton flew to Cairo. Dalton told Egyptian officials that the United States would help.",
+     {("Mark Dalton", "REPRESENTS", "United States")}),
+    # the office's full title: the US national security adviser
+    ("Henry Kissinger, the Assistant to the President for National Security Affairs, flew to Beijing. "
+     "The United States agreed.", {("Henry Kissinger", "REPRESENTS", "United States")}),
+    # a state whose office may be one of two: only the one the article names
+    ("Chancellor Greta Vogel spoke to German reporters on Tuesday.", {("Greta Vogel", "LEADS", "Germany")}),
+    # a spokesman of a national body represents its state
+    ("Turkish Foreign Ministry spokesman Ali Demir rejected the claim.", {("Ali Demir", "REPRESENTS", "Turkey")}),
+    ("Foreign Office spokesman Tim Hale said Britain found the talks useful.",
+     {("Tim Hale", "REPRESENTS", "United Kingdom")}),
+    # a participle on the noun before its comma; a state's government is the state
+    ("The Federal Government of Somalia, led by Prime Minister Omar Hassan, signed the deal.",
+     {("Omar Hassan", "LEADS", "Somalia")}),
+    # "represented by" a head of government: he leads it; by a minister: he represents it
+    ("The Kurdistan Regional Government, represented by Prime Minister Dara Aziz, signed the deal.",
+     {("Dara Aziz", "LEADS", "Kurdistan Regional Government")}),
+    ("The Kurdistan Regional Government, represented by its trade minister Dara Aziz, signed the deal.",
+     {("Dara Aziz", "REPRESENTS", "Kurdistan Regional Government")}),
+    # relative clauses
+    ("The Syrian Army, whose commander-in-chief is President Omar Khalil, entered the town.",
+     {("Omar Khalil", "LEADS", "Syrian Arab Army")}),
+    ("Amina Otieno, who is the President of Kenya, spoke on Monday.", {("Amina Otieno", "LEADS", "Kenya")}),
+    # coordinated titles share the state of the title before them, whatever the parse
+    ("The summit was attended by Kenyan president Amina Otieno and trade minister Paul Kamau, and Ugandan "
+     "president Moses Okello and trade minister Grace Achieng.",
+     {("Amina Otieno", "LEADS", "Kenya"), ("Paul Kamau", "REPRESENTS", "Kenya"),
+      ("Moses Okello", "LEADS", "Uganda"), ("Grace Achieng", "REPRESENTS", "Uganda")}),
+    ("US President Tom Grant and Secretary of State Mark Dalton flew to Cairo.",
+     {("Tom Grant", "LEADS", "United States"), ("Mark Dalton", "REPRESENTS", "United States")}),
+    # a preposition before the title is not the title's ("talk to", unlike "ambassador to")
+    ("Ethiopia refused to talk to Kenyan leader Amina Otieno.", {("Amina Otieno", "LEADS", "Kenya")}),
+    # a role phrase with an article inside
+    ("Bulgaria's Chief of the General Staff, Ivan Petrov, met his Greek counterpart.",
+     {("Ivan Petrov", "REPRESENTS", "Bulgaria")}),
+]
+
+NEAR_MISSES = [
+    # the office's state is not named in the article
+    ("Foreign Secretary Hugo Pell arrived in Nairobi on Monday.", set()),
+    # the counterpart's state is not the visitor's
+    ("Foreign Secretary Hugo Pell met Iraq's foreign minister Samir Daoud in Baghdad.",
+     {("Samir Daoud", "REPRESENTS", "Iraq")}),
+    # a former or shadow office is not held
+    ("Former Foreign Secretary Hugo Pell spoke in Manchester. Britain has pledged aid.", set()),
+    ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),
+    # two candidate states named: the office stays open
+    ("Chancellor Greta Vogel met Austrian and German officials.", set()),
+    # another government's office is not shared across a coordination
+    ("Kenyan President Amina Otieno and Foreign Secretary Hugo Pell met in Nairobi.",
+     {("Amina Otieno", "LEADS", "Kenya")}),
+    # a national body's state must be named; a company named after a state is no body of it
+    ("Foreign Office spokesman Tim Hale said the talks were useful.", {("Tim Hale", "REPRESENTS", "Foreign Office")}),
+    ("Turkish Airlines spokesman Ali Demir said the flights resumed.", {("Ali Demir", "REPRESENTS", "Turkish Airlines")}),
+    # a negated or hypothetical copula gives no role
+    ("Amina Otieno, who is not the President of Kenya, spoke on Monday.", set()),
+    ("Amina Otieno, who would become President of Kenya if she won, spoke on Monday.", set()),
+    # a headline above the name is no title of it
+    ("Statement on Kenya\n\nForeign Secretary Hugo Pell said the vote was fair.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROLES + NEAR_MISSES)
+def test_roles_exact_structural_edges(edges, text, expected):
+    found = {e for e in edges(text) if e[1] in STRUCTURAL}
+    assert found == expected, f"missing {expected - found}; extra {found - expected}"
+
+
+def test_roles_office_states_from_the_table():
+    from kg.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    assert gaz.office_states("Foreign Secretary")[0] == "GBR"
+    assert gaz.office_states("Tánaiste") == ("IRL",)
+    assert gaz.office_states("president") == ()
+    assert "shadow" in gaz.not_in_office
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("offices:\n  of_states:\n    chief dreamer: [GBR]\n", "offices: chief dreamer: not a role of titles.yaml"),
+        ("offices:\n  of_states:\n    foreign secretary: [XXA]\n", "offices: XXA: not a state of the gazetteer"),
+        ("offices:\n  of_states:\n    foreign secretary: [gb]\n", "of_states: foreign secretary: expected iso3 codes"),
+    ],
+)
+def test_roles_office_table_errors_name_the_entry(tmp_path, content, message):
+    from kg.gazetteer import GazetteerError, load_gazetteer
+
+    path = tmp_path / "mine.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError, match=message):
+        load_gazetteer([path])
