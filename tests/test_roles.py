@@ -71,6 +71,8 @@ NEAR_MISSES = [
     # a national body's state must be named; a company named after a state is no body of it
     ("Foreign Office spokesman Tim Hale said the talks were useful.", {("Tim Hale", "REPRESENTS", "Foreign Office")}),
     ("Turkish Airlines spokesman Ali Demir said the flights resumed.", {("Ali Demir", "REPRESENTS", "Turkish Airlines")}),
+    # a title of a place or body that is no actor is not the state's ("Montana Secretary of State")
+    ("Oregon Secretary of State Dana Ruiz said the United States would act.", set()),
     # a negated or hypothetical copula gives no role
     ("Amina Otieno, who is not the President of Kenya, spoke on Monday.", set()),
     ("Amina Otieno, who would become President of Kenya if she won, spoke on Monday.", set()),

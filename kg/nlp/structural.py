@@ -40,6 +40,8 @@ HYPHENS = ("-", "–")
 COPULAS = {"be", "become"}
 # "the Kurdistan Regional Government, represented by X": X acts on its behalf
 REPRESENT_VERBS = {"represent"}
+# the model's entity types of a name that makes a title someone's: "Montana Secretary of State"
+PLACE_OR_BODY_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
 # modifiers that name whose a noun is: "the Iraqi government", "Iraq's government"
 OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 
@@ -56,6 +58,7 @@ class Role:
     anchors: list[ActorSpan] = field(default_factory=list)
     past: bool = False
     sector: str | None = None  # a noun narrowing the role: "intelligence" chief, "opposition" leader
+    unknown_party: bool = False  # of a place or body that is no actor: "Montana Secretary of State"
 
 
 @Language.factory(
@@ -99,7 +102,7 @@ class StructuralRelations:
             TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent)
             for p in people
             for r in roles[id(p)]
-            if not r.anchors and not r.past and not r.sector and r.entry.relation != "MEMBER_OF"
+            if not r.anchors and not r.past and not r.sector and not r.unknown_party and r.entry.relation != "MEMBER_OF"
         ]
         states = NamedStates(doc, index)
         relations, titles = complete_titles(titles, self.gaz, states)
@@ -298,6 +301,9 @@ class StructuralRelations:
                 or t.lower_ in self.gaz.not_in_office}
         for role in roles:
             role.past = any(i < role.start for i in past)
+            before = region[0].doc[role.start - 1] if role.start > 0 else None
+            role.unknown_party = (before is not None and before.i in inside and before.pos_ == "PROPN"
+                                  and before.ent_type_ in PLACE_OR_BODY_ENTS and not index.at(before))
         return roles
 
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
