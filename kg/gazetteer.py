@@ -193,6 +193,7 @@ class Gazetteer:
         leads_becomes: Mapping[str, str],
         honorifics: Iterable[str],
         offices: Mapping[str, tuple[str, ...]] = MappingProxyType({}),
+        office_rivals: Mapping[str, tuple[str, ...]] = MappingProxyType({}),
         not_in_office: Iterable[str] = (),
         state_body_nouns: Iterable[str] = (),
     ) -> None:
@@ -208,6 +209,7 @@ class Gazetteer:
         forms |= {f.rstrip(".") for f in forms}
         self._honorifics = frozenset(forms)
         self._offices = dict(offices)
+        self._office_rivals = dict(office_rivals)
         self.not_in_office = frozenset(not_in_office)
         self.state_body_nouns = frozenset(state_body_nouns)
 
@@ -286,6 +288,11 @@ class Gazetteer:
         """The iso3 codes of the states that have an office named ``phrase`` (offices.yaml):
         ("GBR", ...) for "Foreign Secretary"; () for an office many states have ("president")."""
         return self._offices.get(role_key(phrase), ())
+
+    def office_rivals(self, phrase: str) -> tuple[str, ...]:
+        """The iso3 codes of states where the title ``phrase`` names another office (offices.yaml):
+        ("GBR",) for "Chancellor", the UK's Chancellor of the Exchequer."""
+        return self._office_rivals.get(role_key(phrase), ())
 
     @property
     def honorifics(self) -> frozenset[str]:
@@ -481,6 +488,7 @@ class _Data:
         self.leads_becomes: dict[str, str] = {}
         self.honorifics: list[str] = []
         self.offices: dict[str, tuple[str, ...]] = {}
+        self.office_rivals: dict[str, tuple[str, ...]] = {}
         self.not_in_office: list[str] = []
         self.state_body_nouns: list[str] = []
 
@@ -549,15 +557,17 @@ class _Data:
 
     def _merge_offices(self, offices: Any, where: str) -> None:
         if not isinstance(offices, dict):
-            raise GazetteerError(f"{where}: expected a mapping with of_states/not_in_office/state_body_nouns")
-        of_states = offices.get("of_states") or {}
-        if not isinstance(of_states, dict):
-            raise GazetteerError(f"{where}: of_states: expected a mapping of role phrase to iso3 codes")
-        for phrase, codes in of_states.items():
-            codes = _strings(codes, f"{where}: of_states: {phrase}")
-            if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
-                raise GazetteerError(f"{where}: of_states: {phrase}: expected iso3 codes")
-            self.offices[role_key(str(phrase))] = tuple(codes)
+            raise GazetteerError(f"{where}: expected a mapping with of_states/same_title_elsewhere/not_in_office/"
+                                 "state_body_nouns")
+        for key, table in (("of_states", self.offices), ("same_title_elsewhere", self.office_rivals)):
+            mapping = offices.get(key) or {}
+            if not isinstance(mapping, dict):
+                raise GazetteerError(f"{where}: {key}: expected a mapping of role phrase to iso3 codes")
+            for phrase, codes in mapping.items():
+                codes = _strings(codes, f"{where}: {key}: {phrase}")
+                if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+                    raise GazetteerError(f"{where}: {key}: {phrase}: expected iso3 codes")
+                table[role_key(str(phrase))] = tuple(codes)
         _extend(self.not_in_office, _strings(offices.get("not_in_office"), f"{where}: not_in_office"))
         _extend(self.state_body_nouns, _strings(offices.get("state_body_nouns"), f"{where}: state_body_nouns"))
 
@@ -565,7 +575,8 @@ class _Data:
         unknown = sorted(p for p in self.offices if p not in self.roles)
         if unknown:
             raise GazetteerError(f"offices: {', '.join(unknown)}: not a role of titles.yaml")
-        strangers = sorted({c for codes in self.offices.values() for c in codes} - set(self.states))
+        codes = {c for table in (self.offices, self.office_rivals) for states in table.values() for c in states}
+        strangers = sorted(codes - set(self.states))
         if strangers:
             raise GazetteerError(f"offices: {', '.join(strangers)}: not a state of the gazetteer")
         return Gazetteer(
@@ -586,6 +597,7 @@ class _Data:
             leads_becomes=self.leads_becomes,
             honorifics=self.honorifics,
             offices=self.offices,
+            office_rivals=self.office_rivals,
             not_in_office=self.not_in_office,
             state_body_nouns=self.state_body_nouns,
         )

@@ -65,6 +65,11 @@ NEAR_MISSES = [
     ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),
     # two candidate states named: the office stays open
     ("Chancellor Greta Vogel met Austrian and German officials.", set()),
+    # a title that names another office in a state the article names (the UK's Chancellor)
+    ("Chancellor Rishi Patel said Britain would borrow more, as Germany did.", set()),
+    # a university's chancellor leads the university, no state
+    ("University of Nairobi chancellor Ruth Wanjiru spoke. Austria sent a delegation.",
+     {("Ruth Wanjiru", "LEADS", "University of Nairobi")}),
     # another government's office is not shared across a coordination
     ("Kenyan President Amina Otieno and Foreign Secretary Hugo Pell met in Nairobi.",
      {("Amina Otieno", "LEADS", "Kenya")}),

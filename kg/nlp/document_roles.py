@@ -69,8 +69,10 @@ def complete_titles(
     left: list[TitleSpan] = []
     for title in titles:
         candidates = [iso3 for iso3 in gazetteer.office_states(title.role) if states.named(iso3)]
-        # an office of one state, and the article names exactly one state that has it
-        target = states.mention(candidates[0]) if len(candidates) == 1 else None
+        rivals = [iso3 for iso3 in gazetteer.office_rivals(title.role) if states.named(iso3)]
+        # an office of one state, and the article names exactly one state that has it (and none
+        # where the title names another office)
+        target = states.mention(candidates[0]) if len(candidates) == 1 and not rivals else None
         if target is None:
             left.append(title)
             continue

@@ -98,14 +98,17 @@ class StructuralRelations:
         people = [a for a in index.actors if a.label == Label.PERSON]
         roles = {id(p): self._roles(p, index) for p in people}
         self._share_roles_across_coordination(people, roles, index)
-        titles = [
-            TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent)
-            for p in people
-            for r in roles[id(p)]
-            if not r.anchors and not r.past and not r.sector and not r.unknown_party and r.entry.relation != "MEMBER_OF"
+        open_roles = [
+            (p, r) for p in people for r in roles[id(p)]
+            if not r.anchors and not r.past and not r.sector and r.entry.relation != "MEMBER_OF"
         ]
+        # the article completes a title from its named states, unless the title names a party
+        # that is no actor ("Montana Secretary of State": left to other articles about the person)
         states = NamedStates(doc, index)
-        relations, titles = complete_titles(titles, self.gaz, states)
+        relations, titles = complete_titles(
+            [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if not r.unknown_party],
+            self.gaz, states)
+        titles += [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if r.unknown_party]
         for person in people:
             for role in roles[id(person)]:
                 relations.extend(self._role_relations(person, role, index, states))
@@ -301,9 +304,8 @@ class StructuralRelations:
                 or t.lower_ in self.gaz.not_in_office}
         for role in roles:
             role.past = any(i < role.start for i in past)
-            before = region[0].doc[role.start - 1] if role.start > 0 else None
-            role.unknown_party = (before is not None and before.i in inside and before.pos_ == "PROPN"
-                                  and before.ent_type_ in PLACE_OR_BODY_ENTS and not index.at(before))
+            role.unknown_party = any(t.i < role.start and t.ent_type_ in PLACE_OR_BODY_ENTS and t.pos_ == "PROPN"
+                                     and not index.at(t) for t in region)
         return roles
 
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
