@@ -47,6 +47,9 @@ ROLES = [
       ("Moses Okello", "LEADS", "Uganda"), ("Grace Achieng", "REPRESENTS", "Uganda")}),
     ("US President Tom Grant and Secretary of State Mark Dalton flew to Cairo.",
      {("Tom Grant", "LEADS", "United States"), ("Mark Dalton", "REPRESENTS", "United States")}),
+    # an apposition before the name, set off by commas, read in text order
+    ("From the start, Rivera and his Secretary of State, Mark Dalton, pursued talks. The United States agreed.",
+     {("Mark Dalton", "REPRESENTS", "United States")}),
     # a preposition before the title is not the title's ("talk to", unlike "ambassador to")
     ("Ethiopia refused to talk to Kenyan leader Amina Otieno.", {("Amina Otieno", "LEADS", "Kenya")}),
     # a role phrase with an article inside

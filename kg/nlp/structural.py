@@ -150,6 +150,11 @@ class StructuralRelations:
                 and not _people_between(root.head.i, person.span.start, index)):
             found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition",
                                             root.head))
+        # the same, read in text order where the parser missed it: "Carter and his Secretary of
+        # State, Cyrus Vance, pursued ..." (the name set off by commas on both sides)
+        start, end = person.span.start, person.span.end
+        if not found and start >= 2 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == ",":
+            found.extend(self._read_region(self._words_before(person, index, end=start - 1), index, "apposition"))
         # copula: "al-Muhandis was the deputy commander of the PMF", "whose head is X"
         if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr") and self._factual(root.head):
             other = "attr" if root.dep_ == "nsubj" else "nsubj"
@@ -227,11 +232,12 @@ class StructuralRelations:
             i -= 1
         return region[::-1]
 
-    def _words_before(self, person: ActorSpan, index: ActorIndex) -> list[Token]:
-        """The title words right before a name, read flat: "US Ambassador to Germany Richard Grenell"."""
+    def _words_before(self, person: ActorSpan, index: ActorIndex, end: int | None = None) -> list[Token]:
+        """The title words right before a name (or before token ``end``), read flat: "US
+        Ambassador to Germany Richard Grenell"."""
         doc = person.span.doc
         region: list[Token] = []
-        i = person.span.start - 1
+        i = (person.span.start if end is None else end) - 1
         while i >= person.span.sent.start:
             token = doc[i]
             if _line_break(token):
