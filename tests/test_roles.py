@@ -40,6 +40,12 @@ ROLES = [
     ("The Syrian Army, whose commander-in-chief is President Omar Khalil, entered the town.",
      {("Omar Khalil", "LEADS", "Syrian Arab Army")}),
     ("Amina Otieno, who is the President of Kenya, spoke on Monday.", {("Amina Otieno", "LEADS", "Kenya")}),
+    # the relative pronoun found in text order, past a citation mark
+    ("It was later run by his cousin Omar Khalil [2], who would later become the President of Syria.",
+     {("Omar Khalil", "LEADS", "Syria")}),
+    # a copula coordinated with the verb the name is the subject of
+    ("Karim Haddad, born in Aleppo in 1975, was a senior commander of Hezbollah.",
+     {("Karim Haddad", "MEMBER_OF", "Hezbollah")}),
     # coordinated titles share the state of the title before them, whatever the parse
     ("The summit was attended by Kenyan president Amina Otieno and trade minister Paul Kamau, and Ugandan "
      "president Moses Okello and trade minister Grace Achieng.",

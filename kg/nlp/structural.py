@@ -42,6 +42,8 @@ COPULAS = {"be", "become"}
 REPRESENT_VERBS = {"represent"}
 # the model's entity types of a name that makes a title someone's: "Montana Secretary of State"
 PLACE_OR_BODY_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+# a verb's own subject
+SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 # modifiers that name whose a noun is: "the Iraqi government", "Iraq's government"
 OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 
@@ -166,13 +168,22 @@ class StructuralRelations:
                         for role in roles:
                             role.anchors = role.anchors or self._party_of(root.head.head, index)
                     found.extend(roles)
+        # a copula coordinated with the verb the name is subject of: "X, born in Mosul, was a militant"
+        if root.dep_ == "nsubj":
+            for verb in root.head.conjuncts:
+                if verb.lemma_ == "be" and not any(c.dep_ in SUBJECTS for c in verb.children) and self._factual(verb):
+                    found.extend(self._complements(verb, person, index))
         # relative clause: "X, who is the President of Syria", "his brother X, who later became ..."
         nouns = [root, root.head] if root.dep_ == "appos" else [root]
-        for clause in (c for noun in nouns for c in noun.children):
-            if clause.dep_ == "relcl" and clause.lemma_ in COPULAS and self._factual(clause):
+        clauses = [c for noun in nouns for c in noun.children if c.dep_ == "relcl"]
+        # the same in text order, where the parser lost the clause: "X,[1] who would later become ..."
+        who = _relative_pronoun_after(person)
+        if who is not None and who.head not in clauses:
+            clauses.append(who.head)
+        for clause in clauses:
+            if clause.lemma_ in COPULAS and self._factual(clause):
                 if any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children):
-                    for attr in (c for c in clause.children if c.dep_ == "attr" and not index.at(c, Label.PERSON)):
-                        found.extend(self._read_region(self._noun_phrase(attr, stop=person.span), index, "copula", attr))
+                    found.extend(self._complements(clause, person, index))
         # "X serves as foreign minister"
         if root.head.lemma_ == "serve" and root.dep_ == "nsubj":
             for prep in root.head.children:
@@ -183,6 +194,13 @@ class StructuralRelations:
                                                                 obj))
         del doc
         return found
+
+    def _complements(self, verb: Token, person: ActorSpan, index: ActorIndex) -> list[Role]:
+        """The roles a copula's complement names: "was [the President of Syria]"."""
+        roles: list[Role] = []
+        for attr in (c for c in verb.children if c.dep_ == "attr" and not index.at(c, Label.PERSON)):
+            roles.extend(self._read_region(self._noun_phrase(attr, stop=person.span), index, "copula", attr))
+        return roles
 
     def _factual(self, verb: Token) -> bool:
         """A copula that says what is or was: not negated, not modal ("would be"), except the
@@ -588,6 +606,15 @@ class StructuralRelations:
         for token in prep.subtree:
             for member in index.headed_by(token, Label.PERSON):
                 yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
+
+
+def _relative_pronoun_after(person: ActorSpan) -> Token | None:
+    """ "who" right after a name, past commas and a bracketed note: "X,[1] who ..." """
+    doc = person.span.doc
+    i = person.span.end
+    while i < min(len(doc), person.span.end + 5) and (doc[i].is_punct or doc[i].like_num):
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].lower_ == "who" and doc[i].dep_ == "nsubj" else None
 
 
 def _agents(agent: Token, index: ActorIndex) -> Iterator[ActorSpan]:
