@@ -46,6 +46,9 @@ ROLES = [
     # a copula coordinated with the verb the name is the subject of
     ("Karim Haddad, born in Aleppo in 1975, was a senior commander of Hezbollah.",
      {("Karim Haddad", "MEMBER_OF", "Hezbollah")}),
+    # a proper name before a membership role names the body; the state before it is represented
+    ("Chinese Politburo member Li Wen met Kenyan officials.",
+     {("Li Wen", "MEMBER_OF", "Politburo"), ("Li Wen", "REPRESENTS", "China")}),
     # coordinated titles share the state of the title before them, whatever the parse
     ("The summit was attended by Kenyan president Amina Otieno and trade minister Paul Kamau, and Ugandan "
      "president Moses Okello and trade minister Grace Achieng.",
@@ -87,6 +90,8 @@ NEAR_MISSES = [
     ("Turkish Airlines spokesman Ali Demir said the flights resumed.", {("Ali Demir", "REPRESENTS", "Turkish Airlines")}),
     # a title of a place or body that is no actor is not the state's ("Montana Secretary of State")
     ("Oregon Secretary of State Dana Ruiz said the United States would act.", set()),
+    # a generic body noun before a membership role names no body
+    ("Cabinet member Sara Levi resigned on Friday.", set()),
     # a negated or hypothetical copula gives no role
     ("Amina Otieno, who is not the President of Kenya, spoke on Monday.", set()),
     ("Amina Otieno, who would become President of Kenya if she won, spoke on Monday.", set()),

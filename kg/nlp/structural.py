@@ -42,6 +42,8 @@ COPULAS = {"be", "become"}
 REPRESENT_VERBS = {"represent"}
 # the model's entity types of a name that makes a title someone's: "Montana Secretary of State"
 PLACE_OR_BODY_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+# the model's entity types of a name that is no body: "Tehran member", "Friday member"
+NOT_BODY_ENTS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "FAC"}
 # a verb's own subject
 SUBJECTS = {"nsubj", "nsubjpass", "expl"}
 # modifiers that name whose a noun is: "the Iraqi government", "Iraq's government"
@@ -311,6 +313,8 @@ class StructuralRelations:
             roles = [r for r in roles if r.start <= head.i < r.end or _compounds(r, head)]
         if not roles:
             return []
+        for role in roles:
+            self._name_body_of_membership(role, index)
         anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
         # "Ambassador to Germany", "envoy to the talks": the host is not the party represented
         # (a preposition before the region is not the role's: "talk to Arnor leader X")
@@ -331,6 +335,23 @@ class StructuralRelations:
             role.unknown_party = any(t.i < role.start and t.ent_type_ in PLACE_OR_BODY_ENTS and t.pos_ == "PROPN"
                                      and not index.at(t) for t in region)
         return roles
+
+    def _name_body_of_membership(self, role: Role, index: ActorIndex) -> None:
+        """A proper name right before a membership role names the body it is of, even where
+        the model found no entity: "Politburo member X", "Wagner fighter X" (not a generic
+        noun such as "Army officer" or "Cabinet member", whose body the text does not name)."""
+        if role.entry.relation != "MEMBER_OF" or role.start == 0:
+            return
+        doc = index.doc
+        i = role.start
+        while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and not index.at(doc[i - 1]):
+            i -= 1
+        name = doc[i : role.start]
+        if not name or any(t.ent_type_ in NOT_BODY_ENTS for t in name):
+            return
+        if all(t.lower_ in self.lex.organization_words or self.gaz.role(t.lower_) for t in name):
+            return
+        index.add(ActorSpan(name, Label.ORGANIZATION, None, "organization"))
 
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
         """Longest role phrases, left to right: "AU chairperson President" -> two roles."""
@@ -428,9 +449,15 @@ class StructuralRelations:
         if role.past:
             return  # "the former head of ...": no longer holds it
         confidence = {"title": 0.9, "apposition": 0.9, "copula": 0.8, "coordination": 0.7}[role.rule]
-        for anchor in _prefer(role.anchors, role.entry):
+        chosen = _prefer(role.anchors, role.entry)
+        for anchor in chosen:
             for rel_type, target in self._role_targets(role, anchor, index, states):
                 yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
+        # a member of a state's body acts for the state: "North Vietnamese Politburo member X"
+        if role.entry.relation == "MEMBER_OF" and any(a.label == Label.ORGANIZATION for a in chosen):
+            for state in [a for a in role.anchors if a.label == Label.STATE and a.span.end <= role.start][:1]:
+                yield RelationSpan(person, RelType.REPRESENTS, state, person.span.sent, role.rule, confidence,
+                                   role=role.phrase)
 
     def _roles_of_people(
         self, people: list[ActorSpan], roles: dict[int, list[Role]], relations: list[RelationSpan]
