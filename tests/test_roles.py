@@ -92,6 +92,7 @@ NEAR_MISSES = [
     ("Oregon Secretary of State Dana Ruiz said the United States would act.", set()),
     # a generic body noun before a membership role names no body
     ("Cabinet member Sara Levi resigned on Friday.", set()),
+    ("Acme's Chief Technical Officer Chris Wood wrote the announcement.", set()),
     # a negated or hypothetical copula gives no role
     ("Amina Otieno, who is not the President of Kenya, spoke on Monday.", set()),
     ("Amina Otieno, who would become President of Kenya if she won, spoke on Monday.", set()),

@@ -349,8 +349,10 @@ class StructuralRelations:
         name = doc[i : role.start]
         if not name or any(t.ent_type_ in NOT_BODY_ENTS for t in name):
             return
-        if all(t.lower_ in self.lex.organization_words or self.gaz.role(t.lower_) for t in name):
+        if all(t.lower_ in self.lex.organization_words for t in name):
             return
+        if any(self.gaz.role(t.lower_) or t.lower_ in self.gaz.honorifics for t in name):
+            return  # part of a longer title: "Chief Technical Officer"
         index.add(ActorSpan(name, Label.ORGANIZATION, None, "organization"))
 
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
