@@ -49,6 +49,8 @@ ROLES = [
     # a proper name before a membership role names the body; the state before it is represented
     ("Chinese Politburo member Li Wen met Kenyan officials.",
      {("Li Wen", "MEMBER_OF", "Politburo"), ("Li Wen", "REPRESENTS", "China")}),
+    # the subject of a lead verb named in apposition
+    ("His half-brother, Kamal Souma, led the Communist-dominated Hezbollah.", {("Kamal Souma", "LEADS", "Hezbollah")}),
     # coordinated titles share the state of the title before them, whatever the parse
     ("The summit was attended by Kenyan president Amina Otieno and trade minister Paul Kamau, and Ugandan "
      "president Moses Okello and trade minister Grace Achieng.",

@@ -565,7 +565,7 @@ class StructuralRelations:
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 subject = verb.head if verb.head.dep_ != "appos" else verb.head.head
             led = index.headed_by(deps["dobj"], *PARTIES)
-            for leader in index.headed_by(subject, Label.PERSON):
+            for leader in _people_named_by(subject, index):
                 for target in led[:1]:
                     yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb", 0.85, role=verb.lemma_)
 
@@ -650,8 +650,13 @@ def _agents(agent: Token, index: ActorIndex) -> Iterator[ActorSpan]:
     """The people a passive's "by" names: "by X and Y", "by its trade minister X"."""
     for obj in agent.children:
         for token in conjuncts_with(obj):
-            named = index.headed_by(token, Label.PERSON)
-            yield from named or (p for c in token.children if c.dep_ == "appos" for p in index.headed_by(c, Label.PERSON))
+            yield from _people_named_by(token, index)
+
+
+def _people_named_by(noun: Token, index: ActorIndex) -> list[ActorSpan]:
+    """The person a noun is, or names in apposition: "X", "his half-brother, X,"."""
+    named = index.headed_by(noun, Label.PERSON)
+    return named or [p for c in noun.children if c.dep_ == "appos" for p in index.headed_by(c, Label.PERSON)]
 
 
 def _is_participle(verb: Token) -> bool:
