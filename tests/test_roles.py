@@ -51,6 +51,11 @@ ROLES = [
      {("Li Wen", "MEMBER_OF", "Politburo"), ("Li Wen", "REPRESENTS", "China")}),
     # the subject of a lead verb named in apposition
     ("His half-brother, Kamal Souma, led the Communist-dominated Hezbollah.", {("Kamal Souma", "LEADS", "Hezbollah")}),
+    # the office holders of an organisation
+    ("The EU High Representative Ana Moreno arrived in Kyiv on Monday.", {("Ana Moreno", "REPRESENTS", "European Union")}),
+    ("UN Special Envoy Lars Nilsen met Syrian officials in Damascus.", {("Lars Nilsen", "REPRESENTS", "United Nations")}),
+    ("UN Secretary-General Kofi Mensah called for a ceasefire. The Secretary-General said the fighting must stop.",
+     {("Kofi Mensah", "LEADS", "United Nations")}),
     # coordinated titles share the state of the title before them, whatever the parse
     ("The summit was attended by Kenyan president Amina Otieno and trade minister Paul Kamau, and Ugandan "
      "president Moses Okello and trade minister Grace Achieng.",
@@ -77,6 +82,8 @@ NEAR_MISSES = [
     # a former or shadow office is not held
     ("Former Foreign Secretary Hugo Pell spoke in Manchester. Britain has pledged aid.", set()),
     ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),
+    ("Former UN Secretary-General Kofi Mensah criticised the plan.", set()),
+    ("Then-Secretary of State Mark Dalton visited Cairo. The United States backed the talks.", set()),
     # two candidate states named: the office stays open
     ("Chancellor Greta Vogel met Austrian and German officials.", set()),
     # a title that names another office in a state the article names (the UK's Chancellor)

@@ -328,13 +328,21 @@ class StructuralRelations:
             role = after[0] if after else roles[-1]
             role.anchors.append(anchor)
         # "former", "ex-", "shadow": the person does not hold the role now
-        past = {t.i for t in region if t.lower_ in self.lex.past_role_modifiers or t.lower_.startswith("ex-")
-                or t.lower_ in self.gaz.not_in_office}
+        past = {t.i for t in region if self._not_in_office(t)}
+        # ... also right before the phrase the parser gave: "Former UN Secretary-General X", "Then-Secretary X"
+        before = _word_before(region[0])
+        if before is not None and self._not_in_office(before):
+            past.add(before.i)
         for role in roles:
             role.past = any(i < role.start for i in past)
             role.unknown_party = any(t.i < role.start and t.ent_type_ in PLACE_OR_BODY_ENTS and t.pos_ == "PROPN"
                                      and not index.at(t) for t in region)
         return roles
+
+    def _not_in_office(self, token: Token) -> bool:
+        """ "former", "ex-", "then", "shadow": a word that says the person does not hold the role now."""
+        word = token.lower_
+        return word in self.lex.past_role_modifiers or word.startswith("ex-") or word in self.gaz.not_in_office
 
     def _name_body_of_membership(self, role: Role, index: ActorIndex) -> None:
         """A proper name right before a membership role names the body it is of, even where
@@ -692,6 +700,14 @@ def _preposition_before(actor: ActorSpan, inside: set[int]) -> str | None:
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
     return doc[i].lower_ if i in inside and doc[i].pos_ == "ADP" else None
+
+
+def _word_before(token: Token) -> Token | None:
+    """The word before a token, past determiners and hyphens: "the former | head", "Then-|Secretary"."""
+    i = token.i - 1
+    while i >= 0 and (token.doc[i].pos_ == "DET" or token.doc[i].text in HYPHENS):
+        i -= 1
+    return token.doc[i] if i >= 0 else None
 
 
 def _people_between(start: int, end: int, index: ActorIndex) -> bool:
