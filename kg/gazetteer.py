@@ -194,6 +194,7 @@ class Gazetteer:
         honorifics: Iterable[str],
         offices: Mapping[str, tuple[str, ...]] = MappingProxyType({}),
         office_rivals: Mapping[str, tuple[str, ...]] = MappingProxyType({}),
+        office_bodies: Mapping[str, tuple[str, ...]] = MappingProxyType({}),
         not_in_office: Iterable[str] = (),
         state_body_nouns: Iterable[str] = (),
     ) -> None:
@@ -210,6 +211,7 @@ class Gazetteer:
         self._honorifics = frozenset(forms)
         self._offices = dict(offices)
         self._office_rivals = dict(office_rivals)
+        self._office_bodies = dict(office_bodies)
         self.not_in_office = frozenset(not_in_office)
         self.state_body_nouns = frozenset(state_body_nouns)
 
@@ -293,6 +295,11 @@ class Gazetteer:
         """The iso3 codes of states where the title ``phrase`` names another office (offices.yaml):
         ("GBR",) for "Chancellor", the UK's Chancellor of the Exchequer."""
         return self._office_rivals.get(role_key(phrase), ())
+
+    def office_bodies(self, phrase: str) -> tuple[str, ...]:
+        """The keys of the organizations a title makes its holder a member of (offices.yaml):
+        ("us-senate",) for "Senator"."""
+        return self._office_bodies.get(role_key(phrase), ())
 
     @property
     def honorifics(self) -> frozenset[str]:
@@ -489,6 +496,7 @@ class _Data:
         self.honorifics: list[str] = []
         self.offices: dict[str, tuple[str, ...]] = {}
         self.office_rivals: dict[str, tuple[str, ...]] = {}
+        self.office_bodies: dict[str, tuple[str, ...]] = {}
         self.not_in_office: list[str] = []
         self.state_body_nouns: list[str] = []
 
@@ -557,28 +565,32 @@ class _Data:
 
     def _merge_offices(self, offices: Any, where: str) -> None:
         if not isinstance(offices, dict):
-            raise GazetteerError(f"{where}: expected a mapping with of_states/same_title_elsewhere/not_in_office/"
-                                 "state_body_nouns")
-        for key, table in (("of_states", self.offices), ("same_title_elsewhere", self.office_rivals)):
+            raise GazetteerError(f"{where}: expected a mapping with of_states/same_title_elsewhere/of_bodies/"
+                                 "not_in_office/state_body_nouns")
+        tables = (("of_states", self.offices), ("same_title_elsewhere", self.office_rivals), ("of_bodies", self.office_bodies))
+        for key, table in tables:
             mapping = offices.get(key) or {}
             if not isinstance(mapping, dict):
                 raise GazetteerError(f"{where}: {key}: expected a mapping of role phrase to iso3 codes")
             for phrase, codes in mapping.items():
                 codes = _strings(codes, f"{where}: {key}: {phrase}")
-                if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+                if key != "of_bodies" and not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
                     raise GazetteerError(f"{where}: {key}: {phrase}: expected iso3 codes")
                 table[role_key(str(phrase))] = tuple(codes)
         _extend(self.not_in_office, _strings(offices.get("not_in_office"), f"{where}: not_in_office"))
         _extend(self.state_body_nouns, _strings(offices.get("state_body_nouns"), f"{where}: state_body_nouns"))
 
     def build(self) -> Gazetteer:
-        unknown = sorted(p for p in self.offices if p not in self.roles)
+        unknown = sorted(p for table in (self.offices, self.office_bodies) for p in table if p not in self.roles)
         if unknown:
             raise GazetteerError(f"offices: {', '.join(unknown)}: not a role of titles.yaml")
         codes = {c for table in (self.offices, self.office_rivals) for states in table.values() for c in states}
         strangers = sorted(codes - set(self.states))
         if strangers:
             raise GazetteerError(f"offices: {', '.join(strangers)}: not a state of the gazetteer")
+        bodies = sorted({k for keys in self.office_bodies.values() for k in keys} - set(self.orgs))
+        if bodies:
+            raise GazetteerError(f"offices: {', '.join(bodies)}: not an organization key of the gazetteer")
         return Gazetteer(
             states=[
                 StateEntry(iso3, s["name"], *(tuple(s[f]) for f in STATE_FIELDS))
@@ -598,6 +610,7 @@ class _Data:
             honorifics=self.honorifics,
             offices=self.offices,
             office_rivals=self.office_rivals,
+            office_bodies=self.office_bodies,
             not_in_office=self.not_in_office,
             state_body_nouns=self.state_body_nouns,
         )

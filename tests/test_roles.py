@@ -56,6 +56,8 @@ ROLES = [
     ("UN Special Envoy Lars Nilsen met Syrian officials in Damascus.", {("Lars Nilsen", "REPRESENTS", "United Nations")}),
     ("UN Secretary-General Kofi Mensah called for a ceasefire. The Secretary-General said the fighting must stop.",
      {("Kofi Mensah", "LEADS", "United Nations")}),
+    # a legislator's title and the legislature the article names
+    ("Senator Jane Holt said the Senate would vote on the treaty.", {("Jane Holt", "MEMBER_OF", "United States Senate")}),
     # coordinated titles share the state of the title before them, whatever the parse
     ("The summit was attended by Kenyan president Amina Otieno and trade minister Paul Kamau, and Ugandan "
      "president Moses Okello and trade minister Grace Achieng.",
@@ -84,6 +86,11 @@ NEAR_MISSES = [
     ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),
     ("Former UN Secretary-General Kofi Mensah criticised the plan.", set()),
     ("Then-Secretary of State Mark Dalton visited Cairo. The United States backed the talks.", set()),
+    # a legislator's title with no legislature named
+    ("Senator Jane Holt said the treaty was bad.", set()),
+    # a state senator, or a senator where another senate is named
+    ("State Senator Jane Holt said the Senate would vote on the bill.", set()),
+    ("Senator Jane Holt said the Senate would vote. The Puerto Rico Senate had sued.", set()),
     # two candidate states named: the office stays open
     ("Chancellor Greta Vogel met Austrian and German officials.", set()),
     # a title that names another office in a state the article names (the UK's Chancellor)

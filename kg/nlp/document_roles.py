@@ -8,6 +8,8 @@ A title is often stated without its state or body ("Foreign Secretary Dominic Ra
   Secretary Dominic Raab" in an article that names the UK represents the United Kingdom;
   with no candidate named, or two ("Chancellor X" where Germany and Austria are named),
   nothing;
+- a legislator's title makes its holder a member of the one legislature of it the article
+  names: "Senator X" where "the Senate voted";
 - a national body stands for its state where a person acts on its behalf: "Turkish Foreign
   Ministry spokesman Hami Aksoy", "Foreign Office Minister X" represent the state the article
   names as the body's (:func:`body_state`).
@@ -28,10 +30,12 @@ from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan
 # Gazetteer labels that name a state, and how (ActorSpan.kind) each names it.
 STATE_NAME_LABELS = {"KG_STATE": "name", "KG_DEMONYM": "demonym", "KG_PLACE": "capital"}
 OFFICE_RULE = "office_of_named_state"
+BODY_RULE = "office_of_named_body"
 
 
-class NamedStates:
-    """The states an article names, each with a mention that can stand as a relation's end.
+class NamedParties:
+    """The states and gazetteer bodies an article names, each with a mention that can stand as
+    a relation's end.
 
     A state named only as a place ("talks in London") has no actor span; its first mention
     becomes one when a relation needs it, and is added to the index.
@@ -49,6 +53,16 @@ class NamedStates:
             if kind is not None and span[0].text[:1].isupper():
                 self._places.setdefault(span.id_, ActorSpan(span, Label.STATE, span.id_, kind))
 
+    def body(self, key: str) -> ActorSpan | None:
+        """The article's first mention of the gazetteer organization ``key``, or None; None
+        too where the article names another body of the same kind ("the Puerto Rico Senate"
+        besides "the Senate"), which the title may be of."""
+        orgs = [a for a in self.index.actors if a.label == Label.ORGANIZATION]
+        found = next((a for a in orgs if a.ref == key), None)
+        if found is None or any(a.ref != key and a.root.lower_ == found.root.lower_ for a in orgs):
+            return None
+        return found
+
     def named(self, iso3: str) -> bool:
         return iso3 in self._actors or iso3 in self._places
 
@@ -61,13 +75,18 @@ class NamedStates:
 
 
 def complete_titles(
-    titles: list[TitleSpan], gazetteer: Gazetteer, states: NamedStates
+    titles: list[TitleSpan], gazetteer: Gazetteer, states: NamedParties
 ) -> tuple[list[RelationSpan], list[TitleSpan]]:
     """The relations the article's named states give to titles of offices.yaml, and the
     titles left without a party."""
     relations: list[RelationSpan] = []
     left: list[TitleSpan] = []
     for title in titles:
+        # a legislator's title and the one legislature of it the article names: "Senator X"
+        bodies = [b for key in gazetteer.office_bodies(title.role) if (b := states.body(key)) is not None]
+        if len(bodies) == 1:
+            relations.append(RelationSpan(title.person, RelType.MEMBER_OF, bodies[0], title.sentence, BODY_RULE, 0.75,
+                                          role=title.role))
         candidates = [iso3 for iso3 in gazetteer.office_states(title.role) if states.named(iso3)]
         rivals = [iso3 for iso3 in gazetteer.office_rivals(title.role) if states.named(iso3)]
         # an office of one state, and the article names exactly one state that has it (and none
@@ -80,7 +99,7 @@ def complete_titles(
     return relations, left
 
 
-def body_state(body: ActorSpan, gazetteer: Gazetteer, states: NamedStates, index: ActorIndex) -> ActorSpan | None:
+def body_state(body: ActorSpan, gazetteer: Gazetteer, states: NamedParties, index: ActorIndex) -> ActorSpan | None:
     """The state a national body belongs to, as a mention in the article, or None.
 
     A gazetteer body knows its state ("Foreign Office" -> United Kingdom), which counts when
@@ -119,4 +138,4 @@ def _states_inside(body: ActorSpan, index: ActorIndex) -> Iterator[ActorSpan]:
                 yield actor
 
 
-__all__ = ["NamedStates", "body_state", "complete_titles", "OFFICE_RULE"]
+__all__ = ["BODY_RULE", "OFFICE_RULE", "NamedParties", "body_state", "complete_titles"]

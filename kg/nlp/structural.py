@@ -28,7 +28,7 @@ from kg.gazetteer import Gazetteer, RoleEntry, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
-from kg.nlp.document_roles import NamedStates, body_state, complete_titles
+from kg.nlp.document_roles import NamedParties, body_state, complete_titles
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
 
@@ -108,7 +108,7 @@ class StructuralRelations:
         ]
         # the article completes a title from its named states, unless the title names a party
         # that is no actor ("Montana Secretary of State": left to other articles about the person)
-        states = NamedStates(doc, index)
+        states = NamedParties(doc, index)
         relations, titles = complete_titles(
             [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if not r.unknown_party],
             self.gaz, states)
@@ -454,7 +454,7 @@ class StructuralRelations:
     # --- from roles to relations ----------------------------------------------------------
 
     def _role_relations(
-        self, person: ActorSpan, role: Role, index: ActorIndex, states: NamedStates
+        self, person: ActorSpan, role: Role, index: ActorIndex, states: NamedParties
     ) -> Iterator[RelationSpan]:
         if role.past:
             return  # "the former head of ...": no longer holds it
@@ -485,7 +485,7 @@ class StructuralRelations:
                             yield RelationSpan(person, RelType.REPRESENTS, rel.target, person.span.sent, "role_of_leader", 0.7, role=role.phrase)
 
     def _role_targets(
-        self, role: Role, anchor: ActorSpan, index: ActorIndex, states: NamedStates
+        self, role: Role, anchor: ActorSpan, index: ActorIndex, states: NamedParties
     ) -> Iterator[tuple[RelType, ActorSpan]]:
         kind = role.entry.relation
         if anchor.label == Label.PERSON:
