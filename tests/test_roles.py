@@ -81,6 +81,10 @@ NEAR_MISSES = [
     # the counterpart's state is not the visitor's
     ("Foreign Secretary Hugo Pell met Iraq's foreign minister Samir Daoud in Baghdad.",
      {("Samir Daoud", "REPRESENTS", "Iraq")}),
+    # a visit to a state that has an office of the same name: not the visitor's state
+    ("Foreign Secretary Hugo Pell arrived in Islamabad for talks with Pakistan's leaders.", set()),
+    # a longer office of another government than the table's
+    ("Secretary of State for Northern Ireland Julian Smith met United States officials.", set()),
     # a former or shadow office is not held
     ("Former Foreign Secretary Hugo Pell spoke in Manchester. Britain has pledged aid.", set()),
     ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),

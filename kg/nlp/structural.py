@@ -337,6 +337,9 @@ class StructuralRelations:
             role.past = any(i < role.start for i in past)
             role.unknown_party = any(t.i < role.start and t.ent_type_ in PLACE_OR_BODY_ENTS and t.pos_ == "PROPN"
                                      and not index.at(t) for t in region)
+            # a longer office: "Secretary of State for Northern Ireland" is no US Secretary of State
+            after = region[0].doc[role.end] if role.end < len(region[0].doc) else None
+            role.unknown_party |= after is not None and after.i in inside and after.lower_ == "for"
         return roles
 
     def _not_in_office(self, token: Token) -> bool:
