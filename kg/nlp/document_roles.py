@@ -47,11 +47,12 @@ class NamedParties:
         for actor in index.actors:
             if actor.label == Label.STATE and actor.ref is not None:
                 self._actors.setdefault(actor.ref, actor)
-        self._places: dict[str, ActorSpan] = {}
+        # every gazetteer name of a state, an actor or not ("talks in London")
+        self._names: dict[str, ActorSpan] = {}
         for span in doc.spans.get(GAZETTEER_KEY, []):
             kind = STATE_NAME_LABELS.get(span.label_)
             if kind is not None and span[0].text[:1].isupper():
-                self._places.setdefault(span.id_, ActorSpan(span, Label.STATE, span.id_, kind))
+                self._names.setdefault(span.id_, ActorSpan(span, Label.STATE, span.id_, kind))
 
     def body(self, key: str) -> ActorSpan | None:
         """The article's first mention of the gazetteer organization ``key``, or None; None
@@ -63,19 +64,20 @@ class NamedParties:
             return None
         return found
 
-    def named(self, iso3: str) -> bool:
-        return iso3 in self._actors or iso3 in self._places
+    def names_state(self, iso3: str) -> bool:
+        """Whether the article names the state, as an actor or only as a place."""
+        return iso3 in self._actors or iso3 in self._names
 
     def mention(self, iso3: str) -> ActorSpan | None:
         """An actor span for the state: its first actor mention, else its first place name."""
         if iso3 in self._actors:
             return self._actors[iso3]
-        place = self._places.get(iso3)
-        return self.index.add(place) if place is not None else None
+        name = self._names.get(iso3)
+        return self.index.add(name) if name is not None else None
 
 
 def complete_titles(
-    titles: list[TitleSpan], gazetteer: Gazetteer, states: NamedParties
+    titles: list[TitleSpan], gazetteer: Gazetteer, named: NamedParties
 ) -> tuple[list[RelationSpan], list[TitleSpan]]:
     """The relations the article's named states give to titles of offices.yaml, and the
     titles left without a party."""
@@ -83,15 +85,15 @@ def complete_titles(
     left: list[TitleSpan] = []
     for title in titles:
         # a legislator's title and the one legislature of it the article names: "Senator X"
-        bodies = [b for key in gazetteer.office_bodies(title.role) if (b := states.body(key)) is not None]
+        bodies = [b for key in gazetteer.office_bodies(title.role) if (b := named.body(key)) is not None]
         if len(bodies) == 1:
             relations.append(RelationSpan(title.person, RelType.MEMBER_OF, bodies[0], title.sentence, BODY_RULE, 0.75,
                                           role=title.role))
-        candidates = [iso3 for iso3 in gazetteer.office_states(title.role) if states.named(iso3)]
-        rivals = [iso3 for iso3 in gazetteer.office_rivals(title.role) if states.named(iso3)]
+        candidates = [iso3 for iso3 in gazetteer.office_states(title.role) if named.names_state(iso3)]
+        rivals = [iso3 for iso3 in gazetteer.office_rivals(title.role) if named.names_state(iso3)]
         # an office of one state, and the article names exactly one state that has it (and none
         # where the title names another office)
-        target = states.mention(candidates[0]) if len(candidates) == 1 and not rivals else None
+        target = named.mention(candidates[0]) if len(candidates) == 1 and not rivals else None
         if target is None:
             left.append(title)
             continue
@@ -99,7 +101,7 @@ def complete_titles(
     return relations, left
 
 
-def body_state(body: ActorSpan, gazetteer: Gazetteer, states: NamedParties, index: ActorIndex) -> ActorSpan | None:
+def body_state(body: ActorSpan, gazetteer: Gazetteer, named: NamedParties, index: ActorIndex) -> ActorSpan | None:
     """The state a national body belongs to, as a mention in the article, or None.
 
     A gazetteer body knows its state ("Foreign Office" -> United Kingdom), which counts when
@@ -113,7 +115,7 @@ def body_state(body: ActorSpan, gazetteer: Gazetteer, states: NamedParties, inde
         if entry is None or entry.kind != "national_body" or entry.state is None:
             return None
         inside = _states_inside(body, index)
-        return (next((s for s in inside if s.ref == entry.state), None) or states.mention(entry.state)
+        return (next((s for s in inside if s.ref == entry.state), None) or named.mention(entry.state)
                 or _state_word(body, entry.state, gazetteer, index))
     if body.root.lemma_.lower() not in gazetteer.state_body_nouns:
         return None  # "Turkish Airlines" is no body of Turkey

@@ -108,14 +108,14 @@ class StructuralRelations:
         ]
         # the article completes a title from its named states, unless the title names a party
         # that is no actor ("Montana Secretary of State": left to other articles about the person)
-        states = NamedParties(doc, index)
+        named = NamedParties(doc, index)
         relations, titles = complete_titles(
             [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if not r.unknown_party],
-            self.gaz, states)
+            self.gaz, named)
         titles += [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if r.unknown_party]
         for person in people:
             for role in roles[id(person)]:
-                relations.extend(self._role_relations(person, role, index, states))
+                relations.extend(self._role_relations(person, role, index, named))
         relations.extend(self._distributed_roles(doc, index))
         relations.extend(self._roles_of_people(people, roles, relations))
         verbs = list(self._verb_relations(doc, index))
@@ -457,14 +457,14 @@ class StructuralRelations:
     # --- from roles to relations ----------------------------------------------------------
 
     def _role_relations(
-        self, person: ActorSpan, role: Role, index: ActorIndex, states: NamedParties
+        self, person: ActorSpan, role: Role, index: ActorIndex, named: NamedParties
     ) -> Iterator[RelationSpan]:
         if role.past:
             return  # "the former head of ...": no longer holds it
         confidence = {"title": 0.9, "apposition": 0.9, "copula": 0.8, "coordination": 0.7}[role.rule]
         chosen = _prefer(role.anchors, role.entry)
         for anchor in chosen:
-            for rel_type, target in self._role_targets(role, anchor, index, states):
+            for rel_type, target in self._role_targets(role, anchor, index, named):
                 yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
         # a member of a state's body acts for the state: "North Vietnamese Politburo member X"
         if role.entry.relation == "MEMBER_OF" and any(a.label == Label.ORGANIZATION for a in chosen):
@@ -488,7 +488,7 @@ class StructuralRelations:
                             yield RelationSpan(person, RelType.REPRESENTS, rel.target, person.span.sent, "role_of_leader", 0.7, role=role.phrase)
 
     def _role_targets(
-        self, role: Role, anchor: ActorSpan, index: ActorIndex, states: NamedParties
+        self, role: Role, anchor: ActorSpan, index: ActorIndex, named: NamedParties
     ) -> Iterator[tuple[RelType, ActorSpan]]:
         kind = role.entry.relation
         if anchor.label == Label.PERSON:
@@ -513,7 +513,7 @@ class StructuralRelations:
             return
         if kind == "REPRESENTS":
             # "Foreign Office Minister X", "Turkish Foreign Ministry spokesman X": the body's state
-            state = body_state(anchor, self.gaz, states, index)
+            state = body_state(anchor, self.gaz, named, index)
             if state is not None:
                 yield RelType.REPRESENTS, state
                 return
