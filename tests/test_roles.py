@@ -56,6 +56,9 @@ ROLES = [
     ("UN Special Envoy Lars Nilsen met Syrian officials in Damascus.", {("Lars Nilsen", "REPRESENTS", "United Nations")}),
     ("UN Secretary-General Kofi Mensah called for a ceasefire. The Secretary-General said the fighting must stop.",
      {("Kofi Mensah", "LEADS", "United Nations")}),
+    ("Walid Karim, a member of the North Korean Politburo, arrived in Beijing.", {("Walid Karim", "MEMBER_OF", "Politburo")}),
+    ("Reza Amini, a member of Iran's Quds Force, was arrested.",
+     {("Reza Amini", "MEMBER_OF", "Quds Force"), ("Reza Amini", "REPRESENTS", "Iran")}),
     # a legislator's title and the legislature the article names
     ("Senator Jane Holt said the Senate would vote on the treaty.", {("Jane Holt", "MEMBER_OF", "United States Senate")}),
     # coordinated titles share the state of the title before them, whatever the parse
@@ -90,6 +93,8 @@ NEAR_MISSES = [
     ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),
     ("Former UN Secretary-General Kofi Mensah criticised the plan.", set()),
     ("Then-Secretary of State Mark Dalton visited Cairo. The United States backed the talks.", set()),
+    # a body named after a state is not the state's own unless the gazetteer says so
+    ("Nikos Pappas, deputy director of the Greek Energy Forum, spoke.", {("Nikos Pappas", "MEMBER_OF", "Greek Energy Forum")}),
     # a legislator's title with no legislature named
     ("Senator Jane Holt said the treaty was bad.", set()),
     # a state senator, or a senator where another senate is named

@@ -342,6 +342,15 @@ class StructuralRelations:
             role.unknown_party |= after is not None and after.i in inside and after.lower_ == "for"
         return roles
 
+    def _owner_states(self, body: ActorSpan, index: ActorIndex) -> list[ActorSpan]:
+        """The state that modifies the name of a body the gazetteer knows as that state's own:
+        "Iran's Quds Force" (not "the Greek Energy Forum", which is no body of Greece)."""
+        entry = self.gaz.organizations.get(body.ref) if body.ref else None
+        if entry is None or entry.kind != "national_body":
+            return []
+        return [a for a in index.actors if a.label == Label.STATE and a.ref == entry.state
+                and a.root.dep_ in OWNER_DEPS and body.span.start <= a.root.head.i < body.span.end]
+
     def _not_in_office(self, token: Token) -> bool:
         """ "former", "ex-", "then", "shadow": a word that says the person does not hold the role now."""
         word = token.lower_
@@ -351,13 +360,22 @@ class StructuralRelations:
         """A proper name right before a membership role names the body it is of, even where
         the model found no entity: "Politburo member X", "Wagner fighter X" (not a generic
         noun such as "Army officer" or "Cabinet member", whose body the text does not name)."""
-        if role.entry.relation != "MEMBER_OF" or role.start == 0:
+        if role.entry.relation != "MEMBER_OF":
             return
         doc = index.doc
         i = role.start
-        while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and not index.at(doc[i - 1]):
+        while i > 0 and _unnamed_proper(doc[i - 1], index):
             i -= 1
         name = doc[i : role.start]
+        # after it: "a member of the North Korean Politburo"
+        j = role.end + 1
+        if not name and role.end < len(doc) and doc[role.end].lower_ == "of":
+            while j < len(doc) and (doc[j].pos_ == "DET" or index.at(doc[j], Label.STATE)):
+                j += 1
+            k = j
+            while k < len(doc) and _unnamed_proper(doc[k], index):
+                k += 1
+            name = doc[j:k]
         if not name or any(t.ent_type_ in NOT_BODY_ENTS for t in name):
             return
         if all(t.lower_ in self.lex.organization_words for t in name):
@@ -466,9 +484,12 @@ class StructuralRelations:
         for anchor in chosen:
             for rel_type, target in self._role_targets(role, anchor, index, named):
                 yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
-        # a member of a state's body acts for the state: "North Vietnamese Politburo member X"
-        if role.entry.relation == "MEMBER_OF" and any(a.label == Label.ORGANIZATION for a in chosen):
-            for state in [a for a in role.anchors if a.label == Label.STATE and a.span.end <= role.start][:1]:
+        # a member of a state's body acts for the state: "North Vietnamese Politburo member X",
+        # "a member of Iran's Quds Force"
+        bodies = [a for a in chosen if a.label == Label.ORGANIZATION]
+        if role.entry.relation == "MEMBER_OF" and bodies:
+            before = [a for a in role.anchors if a.label == Label.STATE and a.span.end <= role.start]
+            for state in (before or self._owner_states(bodies[0], index))[:1]:
                 yield RelationSpan(person, RelType.REPRESENTS, state, person.span.sent, role.rule, confidence,
                                    role=role.phrase)
 
@@ -703,6 +724,11 @@ def _preposition_before(actor: ActorSpan, inside: set[int]) -> str | None:
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
     return doc[i].lower_ if i in inside and doc[i].pos_ == "ADP" else None
+
+
+def _unnamed_proper(token: Token, index: ActorIndex) -> bool:
+    """A capitalised proper noun no actor covers."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not index.at(token)
 
 
 def _word_before(token: Token) -> Token | None:
