@@ -110,6 +110,8 @@ NEAR_MISSES = [
     # another government's office is not shared across a coordination
     ("Kenyan President Amina Otieno and Foreign Secretary Hugo Pell met in Nairobi.",
      {("Amina Otieno", "LEADS", "Kenya")}),
+    # a second head of state or government is another state's
+    ("Russian President Ivan Volkov and President Tom Grant met in Helsinki.", {("Ivan Volkov", "LEADS", "Russia")}),
     # a national body's state must be named; a company named after a state is no body of it
     ("Foreign Office spokesman Tim Hale said the talks were useful.", {("Tim Hale", "REPRESENTS", "Foreign Office")}),
     ("Turkish Airlines spokesman Ali Demir said the flights resumed.", {("Ali Demir", "REPRESENTS", "Turkish Airlines")}),

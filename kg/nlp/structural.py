@@ -439,8 +439,10 @@ class StructuralRelations:
             state_anchors = [a for r in first for a in r.anchors if a.label == Label.STATE]
             for role in own:
                 offices = self.gaz.office_states(role.phrase)
-                # not another government's office: "Kenyan President A and Foreign Secretary B"
-                if not role.anchors and state_anchors and (not offices or state_anchors[0].ref in offices):
+                # not another government's office: "Kenyan President A and Foreign Secretary B";
+                # not a second head: "Russian President A and President B" are two states' heads
+                if (not role.anchors and state_anchors and role.entry.relation != "LEADS"
+                        and (not offices or state_anchors[0].ref in offices)):
                     role.anchors = state_anchors[:1]
                     role.rule = "coordination"
             if not own and first:
