@@ -7,14 +7,19 @@ from the ways English attaches a role to a person:
   "AU trade and industry commissioner Albert Muchanga";
 - an apposition after or before it: "Rustem Umerov, Ukraine's chief negotiator",
   "the Nato secretary general, Mark Rutte";
-- a copula: "al-Muhandis was the deputy commander of the PMF";
+- a copula or relative clause: "al-Muhandis was the deputy commander of the PMF",
+  "X, who later became the President of Syria", "the Syrian Army, whose commander-in-chief is X";
 - a verb: "The Russian delegation is led by Igor Kostyukov",
-  "Ukraine's team includes Kyrylo Budanov", "..., alongside Kirill Dmitriev".
+  "Ukraine's team includes Kyrylo Budanov", "..., alongside Kirill Dmitriev",
+  "the Kurdistan Regional Government, represented by Prime Minister X".
 
 A role phrase ("chief negotiator", "secretary general", "foreign minister")
 comes from the gazetteer's titles, which say which relation it gives and to
 what kind of actor. The actor it is a role *of* is its anchor: a state,
 demonym, seat of power, organisation or delegation in the same phrase.
+A title with no anchor ("Foreign Secretary Dominic Raab") is completed from the
+rest of the article where it can be (:mod:`kg.nlp.document_roles`), else left
+as a ``TitleSpan`` for the graph to complete from other articles.
 """
 from __future__ import annotations
 
@@ -68,7 +73,7 @@ class Role:
 @Language.factory(
     "kg_structural_relations",
     assigns=["doc._.kg_relations", "doc._.kg_actors", "doc._.kg_titles"],
-    requires=["doc._.kg_actors", "token.dep"],
+    requires=["doc._.kg_actors", "doc.spans", "token.dep"],
     default_config={"gazetteer_files": []},
 )
 def make_structural_relations(nlp: Language, name: str, gazetteer_files: list[str]) -> StructuralRelations:
