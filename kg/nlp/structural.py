@@ -7,14 +7,19 @@ from the ways English attaches a role to a person:
   "AU trade and industry commissioner Albert Muchanga";
 - an apposition after or before it: "Rustem Umerov, Ukraine's chief negotiator",
   "the Nato secretary general, Mark Rutte";
-- a copula: "al-Muhandis was the deputy commander of the PMF";
+- a copula or relative clause: "al-Muhandis was the deputy commander of the PMF",
+  "X, who later became the President of Syria", "the Syrian Army, whose commander-in-chief is X";
 - a verb: "The Russian delegation is led by Igor Kostyukov",
-  "Ukraine's team includes Kyrylo Budanov", "..., alongside Kirill Dmitriev".
+  "Ukraine's team includes Kyrylo Budanov", "..., alongside Kirill Dmitriev",
+  "the Kurdistan Regional Government, represented by Prime Minister X".
 
 A role phrase ("chief negotiator", "secretary general", "foreign minister")
 comes from the gazetteer's titles, which say which relation it gives and to
 what kind of actor. The actor it is a role *of* is its anchor: a state,
 demonym, seat of power, organisation or delegation in the same phrase.
+A title with no anchor ("Foreign Secretary Dominic Raab") is completed from the
+rest of the article where it can be (:mod:`kg.nlp.document_roles`), else left
+as a ``TitleSpan`` for the graph to complete from other articles.
 """
 from __future__ import annotations
 
@@ -28,13 +33,26 @@ from kg.gazetteer import Gazetteer, RoleEntry, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
+from kg.nlp.document_roles import NamedParties, body_state, complete_titles
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
 
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
-MAX_ROLE_WORDS = 6
+MAX_ROLE_WORDS = 8  # "assistant to the president for national security affairs"
 
 HYPHENS = ("-", "–")
+# verbs that give their subject the role their complement names: "X became the President of Syria"
+COPULAS = {"be", "become"}
+# "the Kurdistan Regional Government, represented by X": X acts on its behalf
+REPRESENT_VERBS = {"represent"}
+# the model's entity types of a name that makes a title someone's: "Montana Secretary of State"
+PLACE_OR_BODY_ENTS = {"GPE", "LOC", "ORG", "NORP", "FAC"}
+# the model's entity types of a name that is no body: "Tehran member", "Friday member"
+NOT_BODY_ENTS = {"PERSON", "GPE", "LOC", "NORP", "DATE", "TIME", "FAC"}
+# a verb's own subject
+SUBJECTS = {"nsubj", "nsubjpass", "expl"}
+# modifiers that name whose a noun is: "the Iraqi government", "Iraq's government"
+OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
 
 
 @dataclass
@@ -49,12 +67,13 @@ class Role:
     anchors: list[ActorSpan] = field(default_factory=list)
     past: bool = False
     sector: str | None = None  # a noun narrowing the role: "intelligence" chief, "opposition" leader
+    unknown_party: bool = False  # of a place or body that is no actor: "Montana Secretary of State"
 
 
 @Language.factory(
     "kg_structural_relations",
     assigns=["doc._.kg_relations", "doc._.kg_actors", "doc._.kg_titles"],
-    requires=["doc._.kg_actors", "token.dep"],
+    requires=["doc._.kg_actors", "doc.spans", "token.dep"],
     default_config={"gazetteer_files": []},
 )
 def make_structural_relations(nlp: Language, name: str, gazetteer_files: list[str]) -> StructuralRelations:
@@ -68,6 +87,8 @@ class StructuralRelations:
         register_extensions()
         self.gaz = gazetteer
         self.lex = lexicon
+        # nouns for a state's government that name a body: "government", "administration", "regime"
+        self.government_nouns = lexicon.state_proxy_nouns & lexicon.organization_words
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
@@ -86,19 +107,25 @@ class StructuralRelations:
         people = [a for a in index.actors if a.label == Label.PERSON]
         roles = {id(p): self._roles(p, index) for p in people}
         self._share_roles_across_coordination(people, roles, index)
-        titles = [
-            TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent)
-            for p in people
-            for r in roles[id(p)]
+        open_roles = [
+            (p, r) for p in people for r in roles[id(p)]
             if not r.anchors and not r.past and not r.sector and r.entry.relation != "MEMBER_OF"
         ]
-        relations: list[RelationSpan] = []
+        # the article completes a title from its named states, unless the title names a party
+        # that is no actor ("Montana Secretary of State": left to other articles about the person)
+        named = NamedParties(doc, index)
+        relations, titles = complete_titles(
+            [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if not r.unknown_party],
+            self.gaz, named)
+        titles += [TitleSpan(p, r.phrase, RelType(r.entry.relation), p.span.sent) for p, r in open_roles if r.unknown_party]
         for person in people:
             for role in roles[id(person)]:
-                relations.extend(self._role_relations(person, role, index))
+                relations.extend(self._role_relations(person, role, index, named))
         relations.extend(self._distributed_roles(doc, index))
         relations.extend(self._roles_of_people(people, roles, relations))
-        relations.extend(self._verb_relations(doc, index))
+        verbs = list(self._verb_relations(doc, index))
+        completed, titles = _complete_titles_by_verbs(verbs, titles)
+        relations.extend(completed)
         return unique_relations(relations), titles
 
     # --- finding roles ---------------------------------------------------------------------
@@ -114,7 +141,7 @@ class StructuralRelations:
         if not any(role.anchors for role in found):
             # the parser often breaks long titles apart: read the words before the name in order
             flat = self._title_roles(self._words_before(person, index), after, index)
-            if any(role.anchors for role in flat):
+            if any(role.anchors for role in flat) or not found:
                 found = flat
         # apposition after the name: "Rustem Umerov, Ukraine's chief negotiator and the head of ..."
         appositions = [c for c in root.children
@@ -126,16 +153,44 @@ class StructuralRelations:
                 parts = word if noun == word[-1] else [noun]
                 region = sorted({t for part in parts for t in self._noun_phrase(part, stop=person.span)}, key=lambda t: t.i)
                 found.extend(self._read_region(region, index, "apposition", noun))
-        # apposition before the name: "the Nato secretary general, Mark Rutte"
-        if root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start:
+        # apposition before the name: "the Nato secretary general, Mark Rutte" (not a role
+        # another name stands between: "prime minister A and ..., and energy minister B")
+        if (root.dep_ == "appos" and not index.at(root.head, Label.PERSON) and root.head.i < person.span.start
+                and not _people_between(root.head.i, person.span.start, index)):
             found.extend(self._read_region(self._noun_phrase(root.head, stop=person.span), index, "apposition",
                                             root.head))
+        # the same, read in text order where the parser missed it: "Carter and his Secretary of
+        # State, Cyrus Vance, pursued ..." (the name set off by commas on both sides)
+        start, end = person.span.start, person.span.end
+        if not found and start >= 2 and doc[start - 1].text == "," and end < len(doc) and doc[end].text == ",":
+            found.extend(self._read_region(self._words_before(person, index, end=start - 1), index, "apposition"))
         # copula: "al-Muhandis was the deputy commander of the PMF", "whose head is X"
-        if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr"):
+        if root.head.lemma_ == "be" and root.dep_ in ("nsubj", "attr") and self._factual(root.head):
             other = "attr" if root.dep_ == "nsubj" else "nsubj"
             for child in root.head.children:
                 if child.dep_ == other and not index.at(child, Label.PERSON):
-                    found.extend(self._read_region(self._noun_phrase(child, stop=person.span), index, "copula", child))
+                    roles = self._read_region(self._noun_phrase(child, stop=person.span), index, "copula", child)
+                    # "the Syrian Army, whose commander-in-chief is X": the role is of the antecedent
+                    if root.head.dep_ == "relcl" and any(c.tag_ == "WP$" for c in child.children):
+                        for role in roles:
+                            role.anchors = role.anchors or self._party_of(root.head.head, index)
+                    found.extend(roles)
+        # a copula coordinated with the verb the name is subject of: "X, born in Mosul, was a militant"
+        if root.dep_ == "nsubj":
+            for verb in root.head.conjuncts:
+                if verb.lemma_ == "be" and not any(c.dep_ in SUBJECTS for c in verb.children) and self._factual(verb):
+                    found.extend(self._complements(verb, person, index))
+        # relative clause: "X, who is the President of Syria", "his brother X, who later became ..."
+        nouns = [root, root.head] if root.dep_ == "appos" else [root]
+        clauses = [c for noun in nouns for c in noun.children if c.dep_ == "relcl"]
+        # the same in text order, where the parser lost the clause: "X,[1] who would later become ..."
+        who = _relative_pronoun_after(person)
+        if who is not None and who.head not in clauses:
+            clauses.append(who.head)
+        for clause in clauses:
+            if clause.lemma_ in COPULAS and self._factual(clause):
+                if any(c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children):
+                    found.extend(self._complements(clause, person, index))
         # "X serves as foreign minister"
         if root.head.lemma_ == "serve" and root.dep_ == "nsubj":
             for prep in root.head.children:
@@ -146,6 +201,22 @@ class StructuralRelations:
                                                                 obj))
         del doc
         return found
+
+    def _complements(self, verb: Token, person: ActorSpan, index: ActorIndex) -> list[Role]:
+        """The roles a copula's complement names: "was [the President of Syria]"."""
+        roles: list[Role] = []
+        for attr in (c for c in verb.children if c.dep_ == "attr" and not index.at(c, Label.PERSON)):
+            roles.extend(self._read_region(self._noun_phrase(attr, stop=person.span), index, "copula", attr))
+        return roles
+
+    def _factual(self, verb: Token) -> bool:
+        """A copula that says what is or was: not negated, not modal ("would be"), except the
+        future-in-the-past of a narrative ("who would later become president")."""
+        if any(c.dep_ == "neg" for c in verb.children):
+            return False
+        modal = any(c.dep_ == "aux" and c.lower_ in self.lex.nonfactual_auxiliaries for c in verb.children)
+        later = any(c.dep_ == "advmod" and c.lower_ == "later" for c in verb.children)
+        return not modal or later
 
     @staticmethod
     def _plural_role_of_others(noun: Token, root: Token, index: ActorIndex) -> bool:
@@ -174,6 +245,8 @@ class StructuralRelations:
         sent_start = person.span.sent.start
         while i >= sent_start:
             token = doc[i]
+            if _line_break(token):
+                break  # a headline above the name: "Statement on Syria\n\nForeign Secretary X"
             if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
                 break
             if index.at(token, Label.PERSON):
@@ -184,13 +257,16 @@ class StructuralRelations:
             i -= 1
         return region[::-1]
 
-    def _words_before(self, person: ActorSpan, index: ActorIndex) -> list[Token]:
-        """The title words right before a name, read flat: "US Ambassador to Germany Richard Grenell"."""
+    def _words_before(self, person: ActorSpan, index: ActorIndex, end: int | None = None) -> list[Token]:
+        """The title words right before a name (or before token ``end``), read flat: "US
+        Ambassador to Germany Richard Grenell"."""
         doc = person.span.doc
         region: list[Token] = []
-        i = person.span.start - 1
+        i = (person.span.start if end is None else end) - 1
         while i >= person.span.sent.start:
             token = doc[i]
+            if _line_break(token):
+                break
             if token.is_punct and token.text not in ("-", "–") or token.pos_ in ("VERB", "AUX") or index.at(token, Label.PERSON):
                 break
             if token.pos_ == "ADP" and token.lower_ not in ("of", "to", "for"):
@@ -242,31 +318,91 @@ class StructuralRelations:
             roles = [r for r in roles if r.start <= head.i < r.end or _compounds(r, head)]
         if not roles:
             return []
+        for role in roles:
+            self._name_body_of_membership(role, index)
         anchors = _outermost([a for t in region for a in index.at(t, *PARTIES, Label.PERSON)], region)
         # "Ambassador to Germany", "envoy to the talks": the host is not the party represented
-        anchors = [a for a in anchors if _preposition_before(a) != "to"]
+        # (a preposition before the region is not the role's: "talk to Arnor leader X")
+        inside = {t.i for t in region}
+        anchors = [a for a in anchors if _preposition_before(a, inside) != "to"]
         # "a spokesman for the PMF": "for" names the party only when nothing else does
-        if any(_preposition_before(a) != "for" for a in anchors):
-            anchors = [a for a in anchors if _preposition_before(a) != "for"]
+        if any(_preposition_before(a, inside) != "for" for a in anchors):
+            anchors = [a for a in anchors if _preposition_before(a, inside) != "for"]
         for anchor in anchors:
             after = [r for r in roles if r.start > anchor.span.start]
             role = after[0] if after else roles[-1]
             role.anchors.append(anchor)
-        past = {t.i for t in region if t.lower_ in self.lex.past_role_modifiers or t.lower_.startswith("ex-")}
+        # "former", "ex-", "shadow": the person does not hold the role now
+        past = {t.i for t in region if self._not_in_office(t)}
+        # ... also right before the phrase the parser gave: "Former UN Secretary-General X", "Then-Secretary X"
+        before = _word_before(region[0])
+        if before is not None and self._not_in_office(before):
+            past.add(before.i)
         for role in roles:
             role.past = any(i < role.start for i in past)
+            role.unknown_party = any(t.i < role.start and t.ent_type_ in PLACE_OR_BODY_ENTS and t.pos_ == "PROPN"
+                                     and not index.at(t) for t in region)
+            # a longer office: "Secretary of State for Northern Ireland" is no US Secretary of State
+            after = region[0].doc[role.end] if role.end < len(region[0].doc) else None
+            role.unknown_party |= after is not None and after.i in inside and after.lower_ == "for"
         return roles
+
+    def _owner_states(self, body: ActorSpan, index: ActorIndex) -> list[ActorSpan]:
+        """The state that modifies the name of a body the gazetteer knows as that state's own:
+        "Iran's Quds Force" (not "the Greek Energy Forum", which is no body of Greece)."""
+        entry = self.gaz.organizations.get(body.ref) if body.ref else None
+        if entry is None or entry.kind != "national_body":
+            return []
+        return [a for a in index.actors if a.label == Label.STATE and a.ref == entry.state
+                and a.root.dep_ in OWNER_DEPS and body.span.start <= a.root.head.i < body.span.end]
+
+    def _not_in_office(self, token: Token) -> bool:
+        """ "former", "ex-", "then", "shadow": a word that says the person does not hold the role now."""
+        word = token.lower_
+        return word in self.lex.past_role_modifiers or word.startswith("ex-") or word in self.gaz.not_in_office
+
+    def _name_body_of_membership(self, role: Role, index: ActorIndex) -> None:
+        """A proper name right before a membership role names the body it is of, even where
+        the model found no entity: "Politburo member X", "Wagner fighter X" (not a generic
+        noun such as "Army officer" or "Cabinet member", whose body the text does not name)."""
+        if role.entry.relation != "MEMBER_OF":
+            return
+        doc = index.doc
+        i = role.start
+        while i > 0 and _unnamed_proper(doc[i - 1], index):
+            i -= 1
+        name = doc[i : role.start]
+        # after it: "a member of the North Korean Politburo"
+        j = role.end + 1
+        if not name and role.end < len(doc) and doc[role.end].lower_ == "of":
+            while j < len(doc) and (doc[j].pos_ == "DET" or index.at(doc[j], Label.STATE)):
+                j += 1
+            k = j
+            while k < len(doc) and _unnamed_proper(doc[k], index):
+                k += 1
+            name = doc[j:k]
+        if not name or any(t.ent_type_ in NOT_BODY_ENTS for t in name):
+            return
+        if all(t.lower_ in self.lex.organization_words for t in name):
+            return
+        if any(self.gaz.role(t.lower_) or t.lower_ in self.gaz.honorifics for t in name):
+            return  # part of a longer title: "Chief Technical Officer"
+        index.add(ActorSpan(name, Label.ORGANIZATION, None, "organization"))
 
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
         """Longest role phrases, left to right: "AU chairperson President" -> two roles."""
         words = [t for t in region if not index.at(t, *PARTIES, Label.PERSON) and t.dep_ not in ("det", "case", "poss")]
+        taken = {t.i for t in words}
+        doc = region[0].doc
         roles: list[Role] = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + MAX_ROLE_WORDS), i, -1):
-                if words[j - 1].i - words[i].i != j - 1 - i:
-                    continue  # the phrase must be contiguous in the text
-                phrase = _phrase_text(words[i:j])
+                text = doc[words[i].i : words[j - 1].i + 1]
+                # the phrase is contiguous in the text, but for articles: "Chief of the General Staff"
+                if any(t.i not in taken and (t.pos_ != "DET" or index.at(t)) for t in text):
+                    continue
+                phrase = _phrase_text(list(text))
                 entry = self.gaz.role(phrase, exact=True)
                 if entry is None and words[j - 1].tag_ in ("NNS", "NNPS"):
                     # "Presidents Buhari and Talon": the plural of a role
@@ -298,16 +434,20 @@ class StructuralRelations:
         (the second role takes the first one's state); "Presidents Muhammadu Buhari of
         Nigeria and Patrice Talon of Benin" (the second name takes the first one's title).
         """
-        by_root = {p.root.i: p for p in people}
         for person in sorted(people, key=lambda p: p.span.start):
             root = person.root
-            if root.dep_ != "conj" or root.head.i not in by_root:
-                continue
-            first = roles[id(by_root[root.head.i])]
             own = roles[id(person)]
+            before = self._coordinated_with(person, own, people)
+            if before is None:
+                continue
+            first = roles[id(before)]
             state_anchors = [a for r in first for a in r.anchors if a.label == Label.STATE]
             for role in own:
-                if not role.anchors and state_anchors:
+                offices = self.gaz.office_states(role.phrase)
+                # not another government's office: "Kenyan President A and Foreign Secretary B";
+                # not a second head: "Russian President A and President B" are two states' heads
+                if (not role.anchors and state_anchors and role.entry.relation != "LEADS"
+                        and (not offices or state_anchors[0].ref in offices)):
                     role.anchors = state_anchors[:1]
                     role.rule = "coordination"
             if not own and first:
@@ -316,15 +456,49 @@ class StructuralRelations:
                     last = first[-1]
                     own.append(Role(last.phrase, last.entry, last.start, last.end, "coordination", anchors, last.past, last.sector))
 
+    @staticmethod
+    def _coordinated_with(person: ActorSpan, own: list[Role], people: list[ActorSpan]) -> ActorSpan | None:
+        """The person named before ``person`` in a coordination, or None."""
+        doc = person.span.doc
+        by_root = {p.root.i: p for p in people}
+        root = person.root
+        # "A and B": the name is a conjunct of the name before
+        if root.dep_ == "conj" and root.head.i in by_root:
+            return by_root[root.head.i]
+        # "..., and energy minister B" parsed as [minister]-conj->A: its title is
+        title = doc[person.span.start - 1] if person.span.start > 0 else root
+        if title.dep_ == "conj" and title.head.i < title.i and title.head.i in by_root:
+            return by_root[title.head.i]
+        # in text order, whatever the parse: "<name A> and <title> <name B>"
+        i = min([r.start for r in own], default=person.span.start) - 1
+        while i >= 0 and doc[i].pos_ == "DET":
+            i -= 1
+        if i < 1 or doc[i].lower_ != "and":
+            return None
+        i -= 1 if doc[i - 1].text != "," else 2
+        by_end = {p.span.end - 1: p for p in people}
+        return by_end.get(i)
+
     # --- from roles to relations ----------------------------------------------------------
 
-    def _role_relations(self, person: ActorSpan, role: Role, index: ActorIndex) -> Iterator[RelationSpan]:
+    def _role_relations(
+        self, person: ActorSpan, role: Role, index: ActorIndex, named: NamedParties
+    ) -> Iterator[RelationSpan]:
         if role.past:
             return  # "the former head of ...": no longer holds it
         confidence = {"title": 0.9, "apposition": 0.9, "copula": 0.8, "coordination": 0.7}[role.rule]
-        for anchor in _prefer(role.anchors, role.entry):
-            for rel_type, target in self._role_targets(role, anchor, index):
+        chosen = _prefer(role.anchors, role.entry)
+        for anchor in chosen:
+            for rel_type, target in self._role_targets(role, anchor, index, named):
                 yield RelationSpan(person, rel_type, target, person.span.sent, role.rule, confidence, role=role.phrase)
+        # a member of a state's body acts for the state: "North Vietnamese Politburo member X",
+        # "a member of Iran's Quds Force"
+        bodies = [a for a in chosen if a.label == Label.ORGANIZATION]
+        if role.entry.relation == "MEMBER_OF" and bodies:
+            before = [a for a in role.anchors if a.label == Label.STATE and a.span.end <= role.start]
+            for state in (before or self._owner_states(bodies[0], index))[:1]:
+                yield RelationSpan(person, RelType.REPRESENTS, state, person.span.sent, role.rule, confidence,
+                                   role=role.phrase)
 
     def _roles_of_people(
         self, people: list[ActorSpan], roles: dict[int, list[Role]], relations: list[RelationSpan]
@@ -341,7 +515,9 @@ class StructuralRelations:
                         if rel.source.span == anchor.span:
                             yield RelationSpan(person, RelType.REPRESENTS, rel.target, person.span.sent, "role_of_leader", 0.7, role=role.phrase)
 
-    def _role_targets(self, role: Role, anchor: ActorSpan, index: ActorIndex) -> Iterator[tuple[RelType, ActorSpan]]:
+    def _role_targets(
+        self, role: Role, anchor: ActorSpan, index: ActorIndex, named: NamedParties
+    ) -> Iterator[tuple[RelType, ActorSpan]]:
         kind = role.entry.relation
         if anchor.label == Label.PERSON:
             return  # "Merkel's spokesperson": read by resolution, which knows Merkel's state
@@ -363,6 +539,12 @@ class StructuralRelations:
         if kind == "MEMBER_OF" and anchor.label == Label.STATE:
             yield RelType.REPRESENTS, anchor
             return
+        if kind == "REPRESENTS":
+            # "Foreign Office Minister X", "Turkish Foreign Ministry spokesman X": the body's state
+            state = body_state(anchor, self.gaz, named, index)
+            if state is not None:
+                yield RelType.REPRESENTS, state
+                return
         yield RelType(kind), anchor
 
     def _distributed_roles(self, doc: Doc, index: ActorIndex) -> Iterator[RelationSpan]:
@@ -395,6 +577,8 @@ class StructuralRelations:
                 yield from self._membership_verb(token, index)
             if lemma in self.lex.passive_membership_verbs:
                 yield from self._passive_membership(token, index)
+            if lemma in REPRESENT_VERBS:
+                yield from self._represented_by(token, index)
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.lex.membership_prepositions:
                     yield from self._alongside(token, prep, index)
@@ -405,28 +589,60 @@ class StructuralRelations:
         # passive: "The Russian delegation is led by Igor Kostyukov"
         if "nsubjpass" in deps and "agent" in deps:
             led = index.headed_by(deps["nsubjpass"], *PARTIES)
-            for obj in deps["agent"].children:
-                for token in conjuncts_with(obj):
-                    for leader in index.headed_by(token, Label.PERSON):
-                        for target in led[:1]:
-                            yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
+            for leader in _agents(deps["agent"], index):
+                for target in led[:1]:
+                    yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb_passive", 0.85, role=verb.lemma_)
         # participle: "The Taliban delegation, led by Abdul Ghani Baradar, ..."
-        elif verb.dep_ == "acl" and "agent" in deps:
-            led = index.headed_by(verb.head, *PARTIES)
-            for obj in deps["agent"].children:
-                for token in conjuncts_with(obj):
-                    for leader in index.headed_by(token, Label.PERSON):
-                        for target in led[:1]:
-                            yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_participle", 0.85, role=verb.lemma_)
+        elif _is_participle(verb) and "agent" in deps:
+            led = self._participle_party(verb, index)
+            for leader in _agents(deps["agent"], index):
+                for target in led[:1]:
+                    yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_participle", 0.85, role=verb.lemma_)
         # active: "Kostyukov heads the delegation"; relative: "X, who now leads the administration"
         elif "nsubj" in deps and "dobj" in deps:
             subject = deps["nsubj"]
             if subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
                 subject = verb.head if verb.head.dep_ != "appos" else verb.head.head
             led = index.headed_by(deps["dobj"], *PARTIES)
-            for leader in index.headed_by(subject, Label.PERSON):
+            for leader in _people_named_by(subject, index):
                 for target in led[:1]:
                     yield RelationSpan(leader, RelType.LEADS, target, sent, "lead_verb", 0.85, role=verb.lemma_)
+
+    def _represented_by(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
+        """ "the Kurdistan Regional Government, represented by Prime Minister X": X represents it
+        (a delegation's representatives are its members: :meth:`_passive_membership`)."""
+        deps = {c.dep_: c for c in verb.children}
+        if not _is_participle(verb) or "agent" not in deps:
+            return
+        parties = [p for p in self._participle_party(verb, index) if p.label != Label.DELEGATION]
+        for person in _agents(deps["agent"], index):
+            for party in parties[:1]:
+                yield RelationSpan(person, RelType.REPRESENTS, party, verb.sent, "represent_participle", 0.8,
+                                   role=verb.lemma_)
+
+    def _participle_party(self, verb: Token, index: ActorIndex) -> list[ActorSpan]:
+        """The party a participle clause is about: its head's, or the one named right before
+        the comma that opens it ("the Federal Government of Iraq, led by X", which the parser
+        often hangs on an earlier noun)."""
+        found = self._party_of(verb.head, index)
+        doc = verb.doc
+        if found or verb.i < 2 or doc[verb.i - 1].text != ",":
+            return found
+        before = doc[verb.i - 2]
+        ending = [a for a in index.at(before, *PARTIES) if a.span.end == before.i + 1]
+        outer = max(ending, key=lambda a: len(a.span), default=None)
+        return self._party_of(outer.root, index) if outer is not None else []
+
+    def _party_of(self, noun: Token, index: ActorIndex) -> list[ActorSpan]:
+        """The party a noun names: its actor, or the state whose government it is ("the
+        Iraqi government", "the Federal Government of Iraq": a state's government is the state)."""
+        found = index.headed_by(noun, *PARTIES)
+        if noun.lemma_.lower() not in self.government_nouns or any(a.ref is not None for a in found):
+            return found
+        owners = [c for c in noun.children if c.dep_ in OWNER_DEPS]
+        owners += [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        states = [a for o in owners for a in index.headed_by(o, Label.STATE)]
+        return states[:1] or found
 
     def _membership_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "Ukraine's team includes Kyrylo Budanov ... and Andrii Hnatov" """
@@ -445,11 +661,9 @@ class StructuralRelations:
         if "nsubjpass" not in deps or "agent" not in deps:
             return
         teams = index.headed_by(deps["nsubjpass"], Label.DELEGATION)
-        for obj in deps["agent"].children:
-            for token in conjuncts_with(obj):
-                for member in index.headed_by(token, Label.PERSON):
-                    for team in teams[:1]:
-                        yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_passive", 0.8)
+        for member in _agents(deps["agent"], index):
+            for team in teams[:1]:
+                yield RelationSpan(member, RelType.MEMBER_OF, team, verb.sent, "membership_passive", 0.8)
 
     def _alongside(self, verb: Token, prep: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         """ "The Russian delegation is led by X, alongside ... the Kremlin's envoy, Kirill Dmitriev" """
@@ -462,13 +676,84 @@ class StructuralRelations:
                 yield RelationSpan(member, RelType.MEMBER_OF, teams[0], verb.sent, "membership_alongside", 0.75)
 
 
-def _preposition_before(actor: ActorSpan) -> str | None:
-    """The preposition right before an actor's name, skipping a determiner: "to (the) Germany"."""
+def _relative_pronoun_after(person: ActorSpan) -> Token | None:
+    """ "who" right after a name, past commas and a bracketed note: "X,[1] who ..." """
+    doc = person.span.doc
+    i = person.span.end
+    while i < min(len(doc), person.span.end + 5) and (doc[i].is_punct or doc[i].like_num):
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].lower_ == "who" and doc[i].dep_ == "nsubj" else None
+
+
+def _agents(agent: Token, index: ActorIndex) -> Iterator[ActorSpan]:
+    """The people a passive's "by" names: "by X and Y", "by its trade minister X"."""
+    for obj in agent.children:
+        for token in conjuncts_with(obj):
+            yield from _people_named_by(token, index)
+
+
+def _people_named_by(noun: Token, index: ActorIndex) -> list[ActorSpan]:
+    """The person a noun is, or names in apposition: "X", "his half-brother, X,"."""
+    named = index.headed_by(noun, Label.PERSON)
+    return named or [p for c in noun.children if c.dep_ == "appos" for p in index.headed_by(c, Label.PERSON)]
+
+
+def _is_participle(verb: Token) -> bool:
+    """A participle clause: "X, led by Y" (also when the parser hangs it on the main verb)."""
+    return verb.dep_ == "acl" or (verb.dep_ == "advcl" and verb.tag_ == "VBN")
+
+
+def _complete_titles_by_verbs(
+    relations: list[RelationSpan], titles: list[TitleSpan]
+) -> tuple[list[RelationSpan], list[TitleSpan]]:
+    """A verb names the party of a title that names none: "the KRG, represented by Prime
+    Minister X" -> X leads the KRG (a prime minister heads what he represents); "Iraq, led by
+    President Y" completes Y's title. Returns the relations and the titles still open."""
+    left = list(titles)
+    out: list[RelationSpan] = []
+    for rel in relations:
+        title = next((t for t in left if t.person.span == rel.source.span and t.type == RelType.LEADS), None)
+        if (title is None or rel.type not in (RelType.LEADS, RelType.REPRESENTS)
+                or rel.target.label not in (Label.STATE, Label.ORGANIZATION)):
+            out.append(rel)
+            continue
+        left.remove(title)
+        out.append(RelationSpan(rel.source, RelType.LEADS, rel.target, rel.sentence, rel.rule, rel.confidence,
+                                role=title.role) if rel.type == RelType.REPRESENTS else rel)
+    return out, left
+
+
+def _preposition_before(actor: ActorSpan, inside: set[int]) -> str | None:
+    """The preposition right before an actor's name, skipping a determiner: "to (the) Germany";
+    only one among the tokens ``inside`` (the role's region) counts."""
     doc = actor.span.doc
     i = actor.span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
-    return doc[i].lower_ if i >= 0 and doc[i].pos_ == "ADP" else None
+    return doc[i].lower_ if i in inside and doc[i].pos_ == "ADP" else None
+
+
+def _unnamed_proper(token: Token, index: ActorIndex) -> bool:
+    """A capitalised proper noun no actor covers."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not index.at(token)
+
+
+def _word_before(token: Token) -> Token | None:
+    """The word before a token, past determiners and hyphens: "the former | head", "Then-|Secretary"."""
+    i = token.i - 1
+    while i >= 0 and (token.doc[i].pos_ == "DET" or token.doc[i].text in HYPHENS):
+        i -= 1
+    return token.doc[i] if i >= 0 else None
+
+
+def _people_between(start: int, end: int, index: ActorIndex) -> bool:
+    """Whether a person is named strictly between two token positions."""
+    return any(index.at(index.doc[i], Label.PERSON) for i in range(start + 1, end))
+
+
+def _line_break(token: Token) -> bool:
+    """A blank or line-break token: a title does not run across lines."""
+    return token.is_space and "\n" in token.text
 
 
 def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
