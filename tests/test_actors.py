@@ -299,3 +299,17 @@ def test_actors_reporters_are_no_actors(actors, text, expected):
 )
 def test_actors_a_body_the_model_took_for_a_person(actors, text, expected):
     assert actors(text, STATES_AND_ORGS) == expected
+
+
+# A one-word name a government is named after, tagged a person there and once more, is the
+# ruler: a person wherever the name stands.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU condemned Assad's brutal regime. Assad has lost control of the east.", {("Assad", "Person")}),
+        ("Critics of the Maduro government marched. Maduro said the march was illegal.", {("Maduro", "Person")}),
+    ],
+)
+def test_actors_a_ruler_named_in_a_government_is_a_person(read, text, expected):
+    people = {(a["name"], a["label"]) for a in read(text).actors.values() if a["label"] == "Person"}
+    assert people == expected

@@ -13,6 +13,7 @@ An actor here is a span with a label; giving it a canonical id is the job of
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,12 +84,15 @@ class KnownNames:
 
     ``surnames`` and ``given`` are the last and first words of the multi-word person names
     found so far; ``lone`` the proper nouns the text uses alone ("Zelenskyy said");
-    ``roots`` the syntactic roots of the person names found so far.
+    ``rulers`` the names the model calls a person that a government is named after ("the
+    Assad regime", "Maduro's government"); ``roots`` the syntactic roots of the person
+    names found so far.
     """
 
     surnames: set[str] = field(default_factory=set)
     given: set[str] = field(default_factory=set)
     lone: set[str] = field(default_factory=set)
+    rulers: set[str] = field(default_factory=set)
     roots: set[int] = field(default_factory=set)
 
     def add(self, span: Span) -> None:
@@ -209,7 +213,8 @@ class ActorTyper:
         # Every gazetteer match is settled: a capital that does not act is a place, not an ORG.
         taken |= _tokens([a.span for a in actors]) | _tokens(gazetteer)
 
-        known = KnownNames(lone=_lone_proper_nouns(doc, self.lex.actor_verbs))
+        known = KnownNames(lone=_lone_proper_nouns(doc, self.lex.actor_verbs),
+                           rulers=_rulers(doc, self.lex.government_nouns))
         deferred: list[Span] = []
         for person in people:
             known.add(person)
@@ -355,7 +360,7 @@ class ActorTyper:
         """One word is a person only as the surname of a full name, after a title ("Turkish
         president Erdoğan") or as the actor of a verb of saying or of an event; the model
         also tags "Twitter" or "Poseidon" PERSON."""
-        if len(span) > 1 or span[0].text in known.surnames:
+        if len(span) > 1 or span[0].text in known.surnames | known.rulers:
             return True
         return (span.start > 0 and self._is_title_word(span.doc[span.start - 1])) or self._acts(span.root)
 
@@ -732,6 +737,18 @@ def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
     return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
+
+
+def _rulers(doc: Doc, government_nouns: frozenset[str]) -> set[str]:
+    """One-word names that a government is named after ("the Assad regime", "Maduro's
+    government") and that the model tags PERSON there and at least once more: the ruler
+    is a person wherever the name stands (but "the Goa government" names a place)."""
+    as_person = Counter(t.text for t in doc if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.is_alpha)
+    return {
+        t.text for t in doc
+        if as_person[t.text] > 1 and t.ent_type_ == "PERSON" and t.dep_ in ("compound", "poss")
+        and t.head.lemma_.lower() in government_nouns
+    }
 
 
 def _hyphened_pair(span: Span, surnames: set[str]) -> bool:
