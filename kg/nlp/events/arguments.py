@@ -44,7 +44,8 @@ SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 MAX_CLIMB = 4
 # Prepositions through which a governing word reaches an event: "called for talks",
 # "agreed to a meeting" (but not "during the meeting, they agreed").
-PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into"}
+# "hopes of an agreement", "an offer of talks".
+PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into", "of"}
 # Tags of finite verbs: "spoke", "speaks", "speak".
 FINITE = {"VBD", "VBZ", "VBP"}
 # Dependencies that start a clause of its own, where a factuality check stops climbing.
@@ -52,6 +53,9 @@ CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT"}
 # Dependencies under which a governing word ("decline", "ready", "moot") makes an event unreal.
 GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep"}
 NEGATIONS = {"never", "not", "n't"}
+# Prepositions through which a verb of agreeing takes what was agreed: "agreed to a truce",
+# "agreed on a deal".
+AGREED_THROUGH = {"to", "on", "upon"}
 
 
 class Arguments:
@@ -63,6 +67,9 @@ class Arguments:
         self.gaz = gazetteer
         self.lex = lexicon
         self.factuality = Factuality(lexicon)
+        # groups whose members an argument listed ("the group of six (the US, the UK, ...)"):
+        # each is one side of an event, its members never paired with each other
+        self.coalitions: list[tuple[ActorSpan, ...]] = []
 
     # --- tree walks ----------------------------------------------------------------------
 
@@ -123,6 +130,15 @@ class Arguments:
             if not actors and item.pos_ == "NOUN":
                 # "his critics, which include Greenpeace, blame him", "critics including X"
                 actors = [a for c in item.children for a in self._members(c)]
+                self._record_coalition(actors)
+            if not actors and item.lemma_.lower() in self.lex.coalition_nouns:
+                # "the group of six (the US, the UK, France, ...)": the members in apposition
+                holders = [item, *self.prep_objects(item, "of")]
+                actors = [a for h in holders for c in h.children if c.dep_ == "appos" for a in self.actors(c)]
+                self._record_coalition(actors)
+            if not actors and item.pos_ == "NOUN" and item.lemma_.lower() in self.lex.partitive_nouns:
+                # "a bunch of officials", "a group of Russian diplomats": what the noun counts
+                actors = self.actors_of(self.prep_objects(item, "of"))
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
@@ -137,6 +153,10 @@ class Arguments:
     def actors_of(self, tokens: Iterable[Token]) -> list[ActorSpan]:
         """The actors several arguments name, in order."""
         return [a for t in tokens for a in self.actors(t)]
+
+    def _record_coalition(self, members: list[ActorSpan]) -> None:
+        if len(distinct_actors(members)) > 1:
+            self.coalitions.append(tuple(members))
 
     def _members(self, child: Token) -> list[ActorSpan]:
         """The actors a group noun's clause lists: "which include X", "including X and Y"."""
@@ -155,6 +175,10 @@ class Arguments:
         them: "US President Donald Trump and Turkish President Recep Tayyip Erdoğan".
         """
         subject = self.child(verb, "nsubj")
+        if subject is None and verb.dep_ == "xcomp":
+            # object control: "forced Kissinger to resume talks", "helped Egypt negotiate"
+            controller = self.child(verb.head, "dobj")
+            subject = controller if controller is not None and self.actors(controller) else None
         # "A urged B and met C", "A travelled to Riyadh to meet C": the subject of the verb before
         while subject is None and verb.head != verb and (
             verb.dep_ in SHARED_SUBJECT_DEPS or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
@@ -217,25 +241,24 @@ class Arguments:
     def participants(self, noun: Token) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """Who takes part in the event a noun names, as (one side, other side); an empty second
         side means each participant is a side of its own."""
-        objects = self.prep_objects(noun, "between")
-        between = self.actors_of(objects)
-        if len(between) == 1:
-            between += self.detached_conjunct(objects[0], between[0])
-        if between:
-            return between, []
-        # "the trilateral meeting of Cyprus, Greece and Israel"
-        members = self.actors_of(self.prep_objects(noun, "of"))
-        if len(members) > 1:
-            return members, []
+        own = self.own_parties(noun)
+        if own:
+            return own, []
+        # "a series of talks with B", "three days of talks": the counting noun stands in the clause
+        anchor = self.counted_by(noun) or noun
         # "a meeting with B", "a phone call from B"
-        partners = self.actors_of(self.prep_objects(noun, "with", "from"))
-        owner = self.child(noun, "poss")
+        partners = self.actors_of(self.prep_objects(noun, "with", "from") + (self.prep_objects(anchor, "with") if anchor != noun else []))
+        owner = self.child(noun, "poss") or self.child(anchor, "poss")
         firsts = self.actors(owner) if owner is not None else []
+        noun = anchor
         verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") else None
         through_in = False
         if verb is not None and noun.dep_ == "pobj":
             # "entered into an agreement", "restored ties in a deal brokered by China"
-            through_in = verb.lower_ in ("into", "in")
+            # "agreed to a truce", "agreed on a deal": the agreeing verb's subject made it
+            through_in = verb.lower_ in ("into", "in") or (
+                verb.lower_ in AGREED_THROUGH and verb.head.lemma_.lower() in self.lex.sign_verbs
+            )
             verb = verb.head if through_in else None
         if verb is not None and noun.dep_ == "nsubj":
             # "the talks brought together A and B"
@@ -248,9 +271,44 @@ class Arguments:
             partners += self.actors_of(self.prep_objects(verb, "with"))
         if partners:
             return firsts, partners
-        if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs):
+        if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | self.lex.guest_verbs):
             return firsts, []
         return ([], []) if not owner else (firsts, [])
+
+    def own_parties(self, noun: Token) -> list[ActorSpan]:
+        """The parties an event noun names itself, each a side of its own: "talks between A and
+        B", "the trilateral meeting of Cyprus, Greece and Israel", "the Egyptian-Israeli accord"."""
+        objects = self.prep_objects(noun, "between")
+        between = self.actors_of(objects)
+        if len(between) == 1:
+            between += self.detached_conjunct(objects[0], between[0])
+        if between:
+            return between
+        members = self.actors_of(self.prep_objects(noun, "of"))
+        if len(members) > 1:
+            return members
+        paired = self.pair(noun)
+        return paired if len(paired) > 1 else []
+
+    def counted_by(self, noun: Token) -> Token | None:
+        """The noun that counts or measures ``noun``: "a series of talks", "three days of talks"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.partitive_nouns:
+            return head.head
+        return None
+
+    def pair(self, noun: Token) -> list[ActorSpan]:
+        """The parties a modifier before a noun names together: "the Egyptian-Israeli agreement",
+        "the US-China talks" (a mediator's participle, "US-led talks", names no party)."""
+        modifiers = [
+            c for c in noun.children
+            if c.dep_ in NOUN_MODIFIERS - {"poss"} and c.i < noun.i
+            and c.lemma_.lower() not in self.lex.mediation_participles and c.lower_ not in self.lex.mediation_participles
+        ]
+        found = [a for c in modifiers for t in c.subtree for a in self.index.headed_by(t)]
+        # "the Russian delegation's": the delegation, not also the state inside its name
+        outermost = [a for a in found if not any(b.span != a.span and b.span.start <= a.span.start and a.span.end <= b.span.end for b in found)]
+        return distinct_actors(outermost)
 
     def detached_conjunct(self, obj: Token, first: ActorSpan) -> list[ActorSpan]:
         """The second party the parser lost after an aside: "between Giuliani, claiming to
@@ -259,7 +317,7 @@ class Arguments:
         for i in range(first.span.end, obj.sent.end - 1):
             if doc[i].lower_ == "and" and doc[i - 1].text == ",":
                 j = i + 1 + (doc[i + 1].pos_ == "DET")
-                found = [a for a in self.index.at(doc[j]) if a.label == first.label and a.span.start == j]
+                found = [a for a in self.index.at(doc[j]) if a.span.start == j]
                 return found[:1]
         return []
 
@@ -302,6 +360,15 @@ class Factuality:
             if governed and head.lemma_.lower() in self.lex.nonfactual_governors:
                 return False
             current = head
+        return True
+
+    def purpose(self, verb: Token) -> bool:
+        """Whether an event and, for an infinitive of purpose, the verb it is the purpose of
+        happened: "will be hosting X to celebrate with Y" (the hosting is future)."""
+        if not self.event(verb):
+            return False
+        if verb.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return self.event(verb.head)
         return True
 
     def verb(self, verb: Token) -> bool:
