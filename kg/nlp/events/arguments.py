@@ -53,6 +53,8 @@ CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT"}
 # Dependencies under which a governing word ("decline", "ready", "moot") makes an event unreal.
 GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep"}
 NEGATIONS = {"never", "not", "n't"}
+# Prepositions that make an event noun the time or occasion of a clause: "during talks".
+CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "following", "throughout", "amid", "at"}
 # Prepositions through which a verb of agreeing takes what was agreed: "agreed to a truce",
 # "agreed on a deal".
 AGREED_THROUGH = {"to", "on", "upon"}
@@ -137,8 +139,10 @@ class Arguments:
                 actors = [a for h in holders for c in h.children if c.dep_ == "appos" for a in self.actors(c)]
                 self._record_coalition(actors)
             if not actors and item.pos_ == "NOUN" and item.lemma_.lower() in self.lex.partitive_nouns:
-                # "a bunch of officials", "a group of Russian diplomats": what the noun counts
+                # "a bunch of officials", "the neighbouring states of Egypt and Syria": what the
+                # noun counts, one side together
                 actors = self.actors_of(self.prep_objects(item, "of"))
+                self._record_coalition(actors)
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
@@ -256,7 +260,8 @@ class Arguments:
         if verb is not None and noun.dep_ == "pobj":
             # "entered into an agreement", "restored ties in a deal brokered by China"
             # "agreed to a truce", "agreed on a deal": the agreeing verb's subject made it
-            through_in = verb.lower_ in ("into", "in") or (
+            # "made progress during talks", "failed to agree after hours of talks": the clause's subject
+            through_in = verb.lower_ in ("into", "in") or self.circumstance_verb(noun) is not None or (
                 verb.lower_ in AGREED_THROUGH and verb.head.lemma_.lower() in self.lex.sign_verbs
             )
             verb = verb.head if through_in else None
@@ -264,11 +269,12 @@ class Arguments:
             # "the talks brought together A and B"
             if any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in verb.children):
                 return self.actors(self.child(verb, "dobj")), []
-            return firsts, []
+            return firsts, partners  # "Colombia's negotiations with Venezuela ended"
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             if not firsts and noun.dep_ != "nsubjpass":
                 firsts = self.subjects(verb)
-            partners += self.actors_of(self.prep_objects(verb, "with"))
+            if self.circumstance_verb(noun) is None:  # "after talks, A shared with B ...": B is no party
+                partners += self.actors_of(self.prep_objects(verb, "with"))
         if partners:
             return firsts, partners
         if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | self.lex.guest_verbs):
@@ -289,6 +295,15 @@ class Arguments:
             return members
         paired = self.pair(noun)
         return paired if len(paired) > 1 else []
+
+    def circumstance_verb(self, noun: Token) -> Token | None:
+        """The verb whose circumstance an event noun is: "made progress during talks", "failed
+        to agree after hours of talks" (the talks took place whatever the verb says)."""
+        noun = self.counted_by(noun) or noun
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in CIRCUMSTANCE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+            return prep.head
+        return None
 
     def counted_by(self, noun: Token) -> Token | None:
         """The noun that counts or measures ``noun``: "a series of talks", "three days of talks"."""

@@ -83,11 +83,13 @@ class EventFrame:
                 yield from self._edge(mediator, RelType.MEDIATES, party)
 
     def parties(self) -> list[ActorSpan]:
-        """The parties a mediator stands between: a delegation's party for the delegation, the
-        party a person leads for the person when each person leads a different one."""
+        """The parties a mediator stands between: a delegation's party for the delegation; the
+        parties the persons lead for the persons, when the article names a different one for each."""
         actors = distinct_actors(p.party if p.label == Label.DELEGATION and p.party else p for side in self.sides for p in side)
-        led = [_led_party(a) or a for a in actors]
-        return distinct_actors(led) if len(distinct_actors(led)) == len(actors) else actors
+        led = [_led_party(a) if a.label == Label.PERSON else a for a in actors]
+        if all(led) and len(distinct_actors(led)) == len(actors):
+            return distinct_actors(led)
+        return actors  # rival persons within one party, or a person whose party the article does not name
 
     def _edge(self, source: ActorSpan, rel_type: RelType, target: ActorSpan) -> Iterator[RelationSpan]:
         if not same_actor(source, target):
@@ -106,7 +108,7 @@ def sides(
         return (tuple(firsts), tuple(seconds))
     out: list[Side] = []
     for actor in distinct_actors(firsts):
-        coalition = next((c for c in coalitions if any(same_actor(actor, m) for m in c)), None)
+        coalition = next((c for c in coalitions if any(actor.span == m.span for m in c)), None)
         if coalition is None:
             out.append((actor,))
         elif not any(same_actor(actor, m) for side in out for m in side):
@@ -122,8 +124,6 @@ def parties(actors: Sequence[ActorSpan]) -> tuple[Side, ...]:
 def _led_party(person: ActorSpan) -> ActorSpan | None:
     """The state or organisation the article says a person leads ("Prabhakaran, the leader of
     the LTTE"), matched on the full name or the surname."""
-    if person.label != Label.PERSON:
-        return None
     for r in person.span.doc._.kg_relations or []:
         leader = r.source
         if (

@@ -61,6 +61,10 @@ def truce_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
 
 def _negotiation(noun: Token, args: Arguments, factual: bool | None = None) -> Iterator[Reading]:
     firsts, seconds = args.participants(noun)
+    occasion = args.circumstance_verb(noun)
+    if occasion is not None and factual is None:
+        # talks held during or before what the clause says: "failed to agree after hours of talks"
+        factual = args.factuality.event(noun) or args.factuality.verb(occasion)
     mediators = args.participle_agents(noun, args.lex.mediation_participles)
     if mediators and not (firsts or seconds) and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         firsts = sum(args.participants(noun.head.head), [])  # "a round of US-led talks": the round's parties
