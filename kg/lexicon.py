@@ -57,6 +57,7 @@ class Lexicon:
     sign_verbs: frozenset[str]
     negotiation_light_verbs: frozenset[str]
     coalition_nouns: frozenset[str]
+    pair_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
     mediation_participles: frozenset[str]
     mediate_verbs: frozenset[str]

@@ -34,6 +34,11 @@ NEGOTIATIONS = [
     ("Serbia signed an armistice with Kosovo.", {("Serbia", "NEGOTIATES_WITH", "Kosovo")}),
     ("Greece negotiated the treaty with North Macedonia.", {("Greece", "NEGOTIATES_WITH", "North Macedonia")}),
     ("Israel and Hamas agreed to a ceasefire.", {("Israel", "NEGOTIATES_WITH", "Hamas")}),
+    # "the two sides", "both sides": the last two parties named together
+    (
+        "Egypt and Israel fought in 1973. The two sides held talks in Geneva in December.",
+        {("Egypt", "NEGOTIATES_WITH", "Israel")},
+    ),
     # a coalition whose members are listed is one side: its members do not negotiate together
     (
         "Iran and the group of six (the United States, Britain, France, Russia, China and Germany) held talks in Vienna.",
@@ -97,6 +102,10 @@ MEDIATIONS = [
         {("Oman", "MEDIATES", "Iran"), ("Oman", "MEDIATES", "United States")},
     ),
     (
+        "Fighting broke out between India and Pakistan in 1965. Both sides accepted Russia as a mediator.",
+        {("Russia", "MEDIATES", "India"), ("Russia", "MEDIATES", "Pakistan")},
+    ),
+    (
         "India and Pakistan accepted Russia as a mediator.",
         {("Russia", "MEDIATES", "India"), ("Russia", "MEDIATES", "Pakistan")},
     ),
@@ -154,6 +163,8 @@ NOTHING = [
     "France, Germany and Italy welcomed the resumption of talks.",
     "Vladimir Putin will be hosting Xi Jinping to celebrate the anniversary with Narendra Modi next week.",
     "Any hope of an Egyptian-Israeli agreement was gone.",
+    "Norway proposed that Colombia and Venezuela meet in Oslo.",
+    "The two sides held talks in Geneva.",
 ]
 
 

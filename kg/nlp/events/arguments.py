@@ -40,6 +40,8 @@ MEMBER_PREPOSITIONS = {"including", "like", "such"}
 # Verbs that reach their subject from a verb before them: "A urged B and met C".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
+# How many sentences back "the two sides" may refer.
+PAIR_SENTENCES = 2
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
 # Prepositions through which a governing word reaches an event: "called for talks",
@@ -143,6 +145,9 @@ class Arguments:
                 # noun counts, one side together
                 actors = self.actors_of(self.prep_objects(item, "of"))
                 self._record_coalition(actors)
+            if not actors and item.lemma_.lower() in self.lex.pair_nouns and _said_of_two(item):
+                # "the two sides", "both countries": the last two parties named together
+                actors = self._last_pair(item)
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
@@ -157,6 +162,23 @@ class Arguments:
     def actors_of(self, tokens: Iterable[Token]) -> list[ActorSpan]:
         """The actors several arguments name, in order."""
         return [a for t in tokens for a in self.actors(t)]
+
+    def _last_pair(self, noun: Token) -> list[ActorSpan]:
+        """The last two states or organisations coordinated before ``noun``, in its sentence or
+        the two before it: "between India and Pakistan ... both sides"."""
+        doc = noun.doc
+        start = noun.sent.start
+        for _ in range(PAIR_SENTENCES):
+            start = doc[start - 1].sent.start if start > 0 else start
+        for token in reversed(doc[start : noun.i]):
+            if token.dep_ != "conj" or token.head.conjuncts != (token,):
+                continue
+            pair = distinct_actors(
+                a for t in (token.head, token) for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
+            )
+            if len(pair) == 2:
+                return pair
+        return []
 
     def _record_coalition(self, members: list[ActorSpan]) -> None:
         if len(distinct_actors(members)) > 1:
@@ -369,6 +391,8 @@ class Factuality:
                 continue
             if current.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in current.children):
                 return True  # "X should be opened, and his critics blame him": a clause of its own
+            if current.dep_ == "ccomp" and head.i < current.i and head.lemma_.lower() in self.lex.nonfactual_governors:
+                return False  # "proposed that the two nations meet", "denied that they had met"
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
@@ -396,6 +420,11 @@ class Factuality:
             if child.dep_ == "mark" and child.lower_ in self.lex.nonfactual_markers:
                 return False
         return True
+
+
+def _said_of_two(noun: Token) -> bool:
+    """Whether a plural noun is said of two: "the two sides", "both countries"."""
+    return noun.tag_ == "NNS" and any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in noun.children)
 
 
 def _linked_by(token: Token, ancestor: Token, deps: set[str]) -> bool:
