@@ -25,9 +25,10 @@ NEGOTIATIONS = [
         "Armenia and Azerbaijan failed to reach an agreement after ten hours of talks.",
         {("Armenia", "NEGOTIATES_WITH", "Azerbaijan")},
     ),
+    # talks between persons are also a meeting of them
     (
         "Vladimir Putin and Joe Biden made progress during talks at Camp David.",
-        {("Vladimir Putin", "NEGOTIATES_WITH", "Joe Biden")},
+        {("Vladimir Putin", "NEGOTIATES_WITH", "Joe Biden"), ("Vladimir Putin", "MEETS", "Joe Biden")},
     ),
     # agreements signed, negotiated, agreed
     ("Israel and Jordan signed a peace treaty in 1994.", {("Israel", "NEGOTIATES_WITH", "Jordan")}),
@@ -132,6 +133,11 @@ MEETINGS = [
         {("Antony Blinken", "MEETS", "Japan"), ("Antony Blinken", "MEETS", "India"), ("Antony Blinken", "MEETS", "Australia")},
     ),
     ("Joe Biden and Xi Jinping held a summit in Bali.", {("Joe Biden", "MEETS", "Xi Jinping")}),
+    # a participle after the clause shares its subject
+    (
+        "Joe Biden withdrew troops from Afghanistan, meeting with Ashraf Ghani in Kabul.",
+        {("Joe Biden", "MEETS", "Ashraf Ghani")},
+    ),
     ("Joe Biden dined with Emmanuel Macron in Paris.", {("Joe Biden", "MEETS", "Emmanuel Macron")}),
     ("Joe Biden joined Emmanuel Macron in Paris for talks on Ukraine.", {("Joe Biden", "MEETS", "Emmanuel Macron")}),
     (

@@ -205,9 +205,12 @@ class Arguments:
             # object control: "forced Kissinger to resume talks", "helped Egypt negotiate"
             controller = self.child(verb.head, "dobj")
             subject = controller if controller is not None and self.actors(controller) else None
-        # "A urged B and met C", "A travelled to Riyadh to meet C": the subject of the verb before
+        # "A urged B and met C", "A travelled to Riyadh to meet C", "A withdrew forces, meeting C":
+        # the subject of the verb before
         while subject is None and verb.head != verb and (
-            verb.dep_ in SHARED_SUBJECT_DEPS or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+            verb.dep_ in SHARED_SUBJECT_DEPS
+            or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+            or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i)
         ):
             verb = verb.head
             subject = self.child(verb, "nsubj")

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.models import RelType
+from kg.models import Label, RelType
 from kg.nlp.events.arguments import AGREED_THROUGH, Arguments
 from kg.nlp.events.frames import Reading, parties, sides
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
@@ -37,7 +37,11 @@ def negotiation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "talks between A and B", "A held talks with B", "A and B held talks", "A's negotiations
     # with B", "the A-B talks", "a series of talks with B", "Ukrainian and Russian negotiators
     # held talks"; the mediator a participle names: "US-led talks", "talks brokered by Egypt"
-    yield from _negotiation(noun, args)
+    for reading in _negotiation(noun, args):
+        yield reading
+        if len(reading.sides) > 1 and all(a.label == Label.PERSON for side in reading.sides for a in side):
+            # talks between persons are a meeting of them: "Putin and Biden made progress during talks"
+            yield Reading(reading.sides, type=RelType.MEETS, factual=reading.factual)
 
 
 @event_rule("agreement_noun", RelType.NEGOTIATES_WITH, triggers="agreement_nouns", pos=NOUNS, confidence=0.7)
