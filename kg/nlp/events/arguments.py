@@ -165,12 +165,16 @@ class Arguments:
 
     def _last_pair(self, noun: Token) -> list[ActorSpan]:
         """The last two states or organisations coordinated before ``noun``, in its sentence or
-        the two before it: "between India and Pakistan ... both sides"."""
+        the two before it ("between India and Pakistan ... both sides"); failing that, the
+        first two after it in its sentence ("the two governments negotiated a communique,
+        a step in relations between the United States and China")."""
         doc = noun.doc
         start = noun.sent.start
         for _ in range(PAIR_SENTENCES):
             start = doc[start - 1].sent.start if start > 0 else start
-        for token in reversed(doc[start : noun.i]):
+        before = reversed(doc[start : noun.i])
+        after = doc[noun.i + 1 : noun.sent.end]
+        for token in [*before, *after]:
             if token.dep_ != "conj" or token.head.conjuncts != (token,):
                 continue
             pair = distinct_actors(
