@@ -35,6 +35,7 @@ NEGOTIATIONS = [
     ("Serbia signed an armistice with Kosovo.", {("Serbia", "NEGOTIATES_WITH", "Kosovo")}),
     ("Greece negotiated the treaty with North Macedonia.", {("Greece", "NEGOTIATES_WITH", "North Macedonia")}),
     ("Israel and Hamas agreed to a ceasefire.", {("Israel", "NEGOTIATES_WITH", "Hamas")}),
+    ("Israel signed the Oslo Accords with the PLO.", {("Israel", "NEGOTIATES_WITH", "PLO")}),
     # "the two sides", "both sides": the last two parties named together
     (
         "Egypt and Israel fought in 1973. The two sides held talks in Geneva in December.",
@@ -148,7 +149,8 @@ MEETINGS = [
 
 # Nothing happened, or nothing between these actors: future, agreement to meet, expectation,
 # call, refusal, plan, postponement, negation, a truce nobody is said to have made, sought
-# mediation, a place visited, a meeting with people who are no actor, a welcome of news.
+# mediation, a place visited, a meeting with people who are no actor, a welcome of news, a
+# proposal, a named treaty joined by two signatories, "the two sides" with no pair named.
 NOTHING = [
     "Emmanuel Macron will meet Joe Biden next week.",
     "Emmanuel Macron and Joe Biden agreed to meet in June.",
@@ -170,6 +172,7 @@ NOTHING = [
     "Vladimir Putin will be hosting Xi Jinping to celebrate the anniversary with Narendra Modi next week.",
     "Any hope of an Egyptian-Israeli agreement was gone.",
     "Norway proposed that Colombia and Venezuela meet in Oslo.",
+    "Sudan and Chad signed the Paris Agreement in 2016.",
     "The two sides held talks in Geneva.",
 ]
 

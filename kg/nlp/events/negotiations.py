@@ -48,7 +48,18 @@ def negotiation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
 def agreement_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "the agreement between A and B", "A reached a deal with B", "A and B signed a treaty",
     # "A and B agreed on a deal", "the Norwegian-brokered accord between A and B"
+    if _joins_named_treaty(noun, args):
+        return
     yield from _negotiation(noun, args, factual=_agreed(noun, args))
+
+
+def _joins_named_treaty(noun: Token, args: Arguments) -> bool:
+    """ "A and B signed the Paris Agreement": signing a treaty known by its name, with no
+    partner or parties named, is joining it, not negotiating it with each other."""
+    named = noun.pos_ == "PROPN" or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.children)
+    if not named or _signing_verb(noun, args) is None or args.own_parties(noun):
+        return False
+    return not args.participants(noun)[1]
 
 
 @event_rule("truce_noun", RelType.NEGOTIATES_WITH, triggers="truce_nouns", pos=NOUNS, confidence=0.7)
