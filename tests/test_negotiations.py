@@ -111,6 +111,15 @@ MEDIATIONS = [
         "India and Pakistan accepted Russia as a mediator.",
         {("Russia", "MEDIATES", "India"), ("Russia", "MEDIATES", "Pakistan")},
     ),
+    # a mediation with its parties named only as the conflict's before it
+    (
+        "Fighting broke out between Israel and Egypt. The United Nations brokered two ceasefires during the conflict.",
+        {("United Nations", "MEDIATES", "Israel"), ("United Nations", "MEDIATES", "Egypt")},
+    ),
+    (
+        "The dispute led to the first India-Pakistan war in 1947 and ended with UN mediation.",
+        {("United Nations", "MEDIATES", "India"), ("United Nations", "MEDIATES", "Pakistan")},
+    ),
     # shuttle diplomacy, intervention between two parties
     (
         "Egypt shuttled between Israel and Hamas for a week.",
@@ -173,6 +182,7 @@ NOTHING = [
     "Any hope of an Egyptian-Israeli agreement was gone.",
     "Norway proposed that Colombia and Venezuela meet in Oslo.",
     "Sudan and Chad signed the Paris Agreement in 2016.",
+    "Qatar mediated.",
     "The two sides held talks in Geneva.",
 ]
 

@@ -147,7 +147,7 @@ class Arguments:
                 self._record_coalition(actors)
             if not actors and item.lemma_.lower() in self.lex.pair_nouns and _said_of_two(item):
                 # "the two sides", "both countries": the last two parties named together
-                actors = self._last_pair(item)
+                actors = self.last_pair(item)
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
@@ -163,7 +163,7 @@ class Arguments:
         """The actors several arguments name, in order."""
         return [a for t in tokens for a in self.actors(t)]
 
-    def _last_pair(self, noun: Token) -> list[ActorSpan]:
+    def last_pair(self, noun: Token) -> list[ActorSpan]:
         """The last two states or organisations coordinated before ``noun``, in its sentence or
         the two before it ("between India and Pakistan ... both sides"); failing that, the
         first two after it in its sentence ("the two governments negotiated a communique,
@@ -175,11 +175,13 @@ class Arguments:
         before = reversed(doc[start : noun.i])
         after = doc[noun.i + 1 : noun.sent.end]
         for token in [*before, *after]:
-            if token.dep_ != "conj" or token.head.conjuncts != (token,):
-                continue
-            pair = distinct_actors(
-                a for t in (token.head, token) for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
-            )
+            pair: list[ActorSpan] = []
+            if token.dep_ == "conj" and token.head.conjuncts == (token,):
+                pair = distinct_actors(
+                    a for t in (token.head, token) for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
+                )
+            elif token.pos_ in ("NOUN", "PROPN") and token.i != noun.i:
+                pair = [a for a in self.pair(token) if a.label in (Label.STATE, Label.ORGANIZATION)]  # "the India-Pakistan war"
             if len(pair) == 2:
                 return pair
         return []

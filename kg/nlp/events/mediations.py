@@ -41,6 +41,9 @@ def mediate_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
         mediators = args.subjects(verb)
         obj = args.child(verb, "dobj")
         sides = args.actors_of(args.prep_objects(verb, "between")) + (args.own_parties(obj) if obj is not None else [])
+    if mediators and not sides:
+        sides = args.last_pair(verb)  # "fighting between A and B ... the UN brokered a ceasefire"
+    sides = [a for a in sides if not _takes_part(a, mediators)]
     yield Reading(parties(sides), mediators=tuple(mediators))
 
 
@@ -56,6 +59,8 @@ def mediation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
         between = args.actors_of(args.prep_objects(verb, "between"))
         if not between and args.child(verb, "dobj") is not None:
             between = args.subjects(verb)  # "both sides accepted X as a mediator"
+    if mediators and not between:
+        between = args.last_pair(noun)  # "the India-Pakistan war ended with UN mediation"
     between = [a for a in between if not _takes_part(a, mediators)]
     if mediators and len(distinct_actors(between)) > 1:
         yield Reading(parties(between), mediators=tuple(mediators))
