@@ -53,15 +53,6 @@ def agreement_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     yield from _negotiation(noun, args, factual=_agreed(noun, args))
 
 
-def _joins_named_treaty(noun: Token, args: Arguments) -> bool:
-    """ "A and B signed the Paris Agreement": signing a treaty known by its name, with no
-    partner or parties named, is joining it, not negotiating it with each other."""
-    named = noun.pos_ == "PROPN" or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.children)
-    if not named or _signing_verb(noun, args) is None or args.own_parties(noun):
-        return False
-    return not args.participants(noun)[1]
-
-
 @event_rule("truce_noun", RelType.NEGOTIATES_WITH, triggers="truce_nouns", pos=NOUNS, confidence=0.7)
 def truce_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # made by its parties: "A and B signed an armistice", "A agreed a truce with B";
@@ -69,12 +60,13 @@ def truce_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     mediators = args.participle_agents(noun, args.lex.mediation_participles)
     if mediators:
         yield Reading(parties(args.own_parties(noun)), mediators=tuple(mediators), type=RelType.MEDIATES)
-    elif _made_by_parties(noun, args):
+    elif _signing_verb(noun, args) is not None:
         firsts, seconds = args.participants(noun)
         yield Reading(sides(firsts, seconds, args.coalitions), factual=_agreed(noun, args))
 
 
 def _negotiation(noun: Token, args: Arguments, factual: bool | None = None) -> Iterator[Reading]:
+    """The sides of the talks or agreement ``noun`` names, and the mediator its participle names."""
     firsts, seconds = args.participants(noun)
     occasion = args.circumstance_verb(noun)
     if occasion is not None and factual is None:
@@ -87,18 +79,23 @@ def _negotiation(noun: Token, args: Arguments, factual: bool | None = None) -> I
         yield Reading(sides(firsts, seconds, args.coalitions), mediators=tuple(mediators), factual=factual)
 
 
-def _made_by_parties(noun: Token, args: Arguments) -> bool:
-    """Whether a verb of signing or agreeing takes ``noun``: "signed a truce", "agreed on a truce"."""
-    return _signing_verb(noun, args) is not None
-
-
 def _signing_verb(noun: Token, args: Arguments) -> Token | None:
+    """The verb of signing or agreeing that takes ``noun``: "signed a truce", "agreed on a deal"."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ in AGREED_THROUGH:
         noun, head = head, head.head
     if noun.dep_ in ("dobj", "prep") and head.lemma_.lower() in args.lex.sign_verbs:
         return head
     return None
+
+
+def _joins_named_treaty(noun: Token, args: Arguments) -> bool:
+    """ "A and B signed the Paris Agreement": signing a treaty known by its name, with no
+    partner or parties named, is joining it, not negotiating it with each other."""
+    named = noun.pos_ == "PROPN" or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.children)
+    if not named or _signing_verb(noun, args) is None or args.own_parties(noun):
+        return False
+    return not args.participants(noun)[1]
 
 
 def _agreed(noun: Token, args: Arguments) -> bool | None:
