@@ -120,6 +120,15 @@ MEDIATIONS = [
         "The dispute led to the first India-Pakistan war in 1947 and ended with UN mediation.",
         {("United Nations", "MEDIATES", "India"), ("United Nations", "MEDIATES", "Pakistan")},
     ),
+    (
+        "Armenia and Azerbaijan fought a war in 1994. Russia brokered a ceasefire agreement but skirmishes continued.",
+        {("Russia", "MEDIATES", "Armenia"), ("Russia", "MEDIATES", "Azerbaijan")},
+    ),
+    # the parties named deeper in what was mediated, not the pair named before
+    (
+        "Armenia and Russia fought in 1994. Jimmy Carter mediated an end to the conflict between Israel and Egypt.",
+        {("Jimmy Carter", "MEDIATES", "Israel"), ("Jimmy Carter", "MEDIATES", "Egypt")},
+    ),
     # shuttle diplomacy, intervention between two parties
     (
         "Egypt shuttled between Israel and Hamas for a week.",
@@ -183,6 +192,7 @@ NOTHING = [
     "Norway proposed that Colombia and Venezuela meet in Oslo.",
     "Sudan and Chad signed the Paris Agreement in 2016.",
     "Qatar mediated.",
+    "Armenia and Azerbaijan fought a war in 1994. There is precedent for Joe Biden mediating international disputes.",
     "The two sides held talks in Geneva.",
 ]
 

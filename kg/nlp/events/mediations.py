@@ -41,8 +41,11 @@ def mediate_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
         mediators = args.subjects(verb)
         obj = args.child(verb, "dobj")
         sides = args.actors_of(args.prep_objects(verb, "between")) + (args.own_parties(obj) if obj is not None else [])
-    if mediators and not sides:
-        sides = args.last_pair(verb)  # "fighting between A and B ... the UN brokered a ceasefire"
+        if not sides and obj is not None:
+            # "mediated an end to the conflict between A and B"
+            sides = args.actors_of(t for t in obj.subtree if t.dep_ == "pobj" and t.head.lower_ == "between")
+        if not sides and obj is not None and obj.lemma_.lower() in _event_nouns(args):
+            sides = args.last_pair(verb)  # "fighting between A and B ... the UN brokered a ceasefire"
     sides = [a for a in sides if not _takes_part(a, mediators)]
     yield Reading(parties(sides), mediators=tuple(mediators))
 
@@ -88,6 +91,11 @@ def host_talks(verb: Token, args: Arguments) -> Iterator[Reading]:
               if a.label in (Label.PERSON, Label.DELEGATION)]
     if args.child(verb, "nsubjpass") is None and _hosts_talks(verb, guests, args):
         yield Reading(parties(guests), mediators=tuple(args.subjects(verb)))
+
+
+def _event_nouns(args: Arguments) -> frozenset[str]:
+    """Nouns of talks, agreements and truces: what a mediator brokers."""
+    return args.lex.negotiation_nouns | args.lex.agreement_nouns | args.lex.truce_nouns
 
 
 def _host_of(verb: Token, args: Arguments, back_reference: bool) -> Iterator[Reading]:
