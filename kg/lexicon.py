@@ -68,6 +68,7 @@ class Lexicon:
     nonfactual_auxiliaries: frozenset[str]
     nonfactual_markers: frozenset[str]
     nonfactual_modifiers: frozenset[str]
+    future_times: frozenset[str]
     state_proxy_nouns: frozenset[str]
 
 

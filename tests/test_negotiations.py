@@ -192,6 +192,8 @@ NOTHING = [
     "Norway proposed that Colombia and Venezuela meet in Oslo.",
     "Sudan and Chad signed the Paris Agreement in 2016.",
     "Qatar mediated.",
+    "Russia and Ukraine are to hold talks next week.",
+    "Russia and Ukraine hold talks tomorrow in Istanbul.",
     "Armenia and Azerbaijan fought a war in 1994. There is precedent for Joe Biden mediating international disputes.",
     "The two sides held talks in Geneva.",
 ]

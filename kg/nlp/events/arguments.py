@@ -428,7 +428,15 @@ class Factuality:
                 return False
             if child.dep_ == "mark" and child.lower_ in self.lex.nonfactual_markers:
                 return False
-        return True
+            if child.dep_ in ("npadvmod", "advmod") and self._future_time(child):
+                return False  # "they hold talks next week", "meets tomorrow"
+        # "are to hold talks": "be" with an infinitive is a plan
+        return not (verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children))
+
+    def _future_time(self, time: Token) -> bool:
+        return time.lower_ in self.lex.future_times or any(
+            c.dep_ == "amod" and c.lower_ in self.lex.future_times for c in time.children
+        )
 
 
 def _said_of_two(noun: Token) -> bool:
