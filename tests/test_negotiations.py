@@ -129,6 +129,24 @@ MEDIATIONS = [
         "Armenia and Russia fought in 1994. Jimmy Carter mediated an end to the conflict between Israel and Egypt.",
         {("Jimmy Carter", "MEDIATES", "Israel"), ("Jimmy Carter", "MEDIATES", "Egypt")},
     ),
+    # mediation named by the noun it modifies, done by the light verb's subject
+    (
+        "Turkey opened a mediation bid between Russia and Ukraine.",
+        {("Turkey", "MEDIATES", "Russia"), ("Turkey", "MEDIATES", "Ukraine")},
+    ),
+    (
+        "Egypt's shuttle diplomacy between Israel and Hamas paid off.",
+        {("Egypt", "MEDIATES", "Israel"), ("Egypt", "MEDIATES", "Hamas")},
+    ),
+    # brokered or sponsored, the parties after the participle or in the passive subject
+    (
+        "An agreement brokered by Qatar between Israel and Hamas took effect.",
+        {("Israel", "NEGOTIATES_WITH", "Hamas"), ("Qatar", "MEDIATES", "Israel"), ("Qatar", "MEDIATES", "Hamas")},
+    ),
+    (
+        "The truce between Israel and Lebanon was sponsored by France.",
+        {("France", "MEDIATES", "Israel"), ("France", "MEDIATES", "Lebanon")},
+    ),
     # shuttle diplomacy, intervention between two parties
     (
         "Egypt shuttled between Israel and Hamas for a week.",
@@ -192,6 +210,7 @@ NOTHING = [
     "Norway proposed that Colombia and Venezuela meet in Oslo.",
     "Sudan and Chad signed the Paris Agreement in 2016.",
     "Qatar mediated.",
+    "Turkey made a mediation offer to Russia and Ukraine.",
     "Russia and Ukraine are to hold talks next week.",
     "Russia and Ukraine hold talks tomorrow in Istanbul.",
     "Armenia and Azerbaijan fought a war in 1994. There is precedent for Joe Biden mediating international disputes.",

@@ -315,7 +315,10 @@ class Arguments:
     def own_parties(self, noun: Token) -> list[ActorSpan]:
         """The parties an event noun names itself, each a side of its own: "talks between A and
         B", "the trilateral meeting of Cyprus, Greece and Israel", "the Egyptian-Israeli accord"."""
-        objects = self.prep_objects(noun, "between")
+        # "talks between A and B", "an agreement brokered by X between A and B"
+        objects = self.prep_objects(noun, "between") + [
+            o for c in noun.children if c.dep_ == "acl" for o in self.prep_objects(c, "between")
+        ]
         between = self.actors_of(objects)
         if len(between) == 1:
             between += self.detached_conjunct(objects[0], between[0])

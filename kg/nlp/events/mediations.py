@@ -54,8 +54,15 @@ def mediate_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
 def mediation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "Norway's mediation between A and B", "UN mediation between A and B", "X acted as a
     # go-between between A and B", "A and B accepted X as mediator";
-    # sought or offered mediation is not mediation: "A sought X's mediation"
+    # sought or offered mediation is not mediation: "A sought X's mediation";
+    # a noun it modifies stands for it: "X's mediation efforts", "X opened a mediation bid
+    # between A and B", "X's shuttle diplomacy between A and B"
     mediators = _mediators_named_by(noun, args)
+    if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN":
+        if noun.head.lemma_.lower() in args.lex.nonfactual_governors:
+            return  # "a mediation offer", "a mediation proposal"
+        noun = noun.head
+        mediators = mediators or _mediators_named_by(noun, args) or _light_verb_subjects(noun, args)
     between = args.own_parties(noun)
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
     if not between and verb.pos_ in VERBS:
@@ -127,6 +134,14 @@ def _earlier_parties(noun: Token, args: Arguments) -> list[ActorSpan]:
             found = distinct_actors(firsts + seconds)
             if len(found) > 1:
                 return found
+    return []
+
+
+def _light_verb_subjects(noun: Token, args: Arguments) -> list[ActorSpan]:
+    """Who did what a light verb's object names: "Turkey opened a mediation bid"."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in args.lex.negotiation_light_verbs:
+        return args.subjects(verb)
     return []
 
 
