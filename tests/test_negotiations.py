@@ -160,6 +160,7 @@ MEDIATIONS = [
 
 MEETINGS = [
     ("Joe Biden telephoned Vladimir Putin on Tuesday.", {("Joe Biden", "MEETS", "Vladimir Putin")}),
+    ("Vladimir Putin discussed Syria with Recep Tayyip Erdogan.", {("Vladimir Putin", "MEETS", "Recep Tayyip Erdogan")}),
     ("Emmanuel Macron welcomed Joe Biden at the Elysee.", {("Emmanuel Macron", "MEETS", "Joe Biden")}),
     (
         "Emmanuel Macron received a delegation from the African Union.",
