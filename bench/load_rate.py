@@ -5,7 +5,8 @@
 
 Builds a synthetic graph with kg's own structures (Extractions of made-up
 articles through :func:`kg.graph.build_graph`: every relation with one evidence
-sentence, roles on LEADS, claims on ACCUSES) and loads it with
+sentence, between labels that :mod:`kg.schema` allows, with a value for each attribute
+the schema gives its type: a role, a claim) and loads it with
 :func:`kg.sinks.neo4j.load_graph` into a server that ``scripts/neo4j-server``
 starts in a temporary home on its own port, so no existing data is touched.
 That server gets a page cache of ``--pagecache`` (2g), so that the store of all
@@ -47,18 +48,9 @@ from kg.sinks.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, Neo4jSettings, c
 
 REPO = Path(__file__).resolve().parents[1]
 SERVER = REPO / "scripts" / "neo4j-server"
-PREFIX = {Label.PERSON: "person", Label.STATE: "state", Label.ORGANIZATION: "organization", Label.DELEGATION: "delegation"}
 RELATIONS_PER_ARTICLE = 20
-# Which labels each type joins, as in ANNOTATION.md.
-ENDS = {
-    RelType.LEADS: ([Label.PERSON], [Label.DELEGATION, Label.STATE, Label.ORGANIZATION]),
-    RelType.MEMBER_OF: ([Label.PERSON], [Label.DELEGATION, Label.ORGANIZATION]),
-    RelType.REPRESENTS: ([Label.PERSON, Label.DELEGATION], [Label.STATE, Label.ORGANIZATION]),
-    RelType.NEGOTIATES_WITH: ([Label.STATE, Label.DELEGATION], [Label.STATE, Label.DELEGATION]),
-    RelType.MEDIATES: ([Label.STATE, Label.ORGANIZATION, Label.PERSON], [Label.STATE, Label.ORGANIZATION]),
-    RelType.ACCUSES: ([Label.STATE, Label.PERSON, Label.ORGANIZATION], [Label.STATE, Label.PERSON, Label.ORGANIZATION]),
-    RelType.MEETS: ([Label.PERSON, Label.STATE], [Label.PERSON, Label.STATE]),
-}
+# A value for each attribute of kg.schema, given to every edge whose type carries it.
+ATTRIBUTE_VALUES = {"role": "chief negotiator", "claim": "of breaking the truce"}
 
 
 def synthetic_graph(relationships: int, seed: int = 7, prefix: str = "") -> tuple[nx.MultiDiGraph, list[Article]]:
@@ -70,7 +62,7 @@ def synthetic_graph(relationships: int, seed: int = 7, prefix: str = "") -> tupl
     """
     rng = random.Random(seed)
     counts = {Label.PERSON: 2000, Label.STATE: 200, Label.ORGANIZATION: 2000, Label.DELEGATION: 400}
-    actors = {label: [f"{PREFIX[label]}:{prefix}{i}" for i in range(n)] for label, n in counts.items()}
+    actors = {label: [f"{label.value.lower()}:{prefix}{i}" for i in range(n)] for label, n in counts.items()}
     label_of = {key: label for label, keys in actors.items() for key in keys}
     names = {key: _name(rng, 2 if label_of[key] is Label.PERSON else 1) for key in label_of}
     types = list(RelType)
@@ -84,7 +76,7 @@ def synthetic_graph(relationships: int, seed: int = 7, prefix: str = "") -> tupl
         relations: list[Relation] = []
         while len(relations) < RELATIONS_PER_ARTICLE and len(seen) < relationships:
             rel_type = types[rng.randrange(len(types))]
-            sources, targets = ENDS[rel_type]
+            sources, targets = sorted(rel_type.schema.sources), sorted(rel_type.schema.targets)
             source = rng.choice(actors[rng.choice(sources)])
             target = rng.choice(actors[rng.choice(targets)])
             key = (*sorted((source, target)),) if rel_type.symmetric else (source, target)
@@ -96,8 +88,7 @@ def synthetic_graph(relationships: int, seed: int = 7, prefix: str = "") -> tupl
                 source, rel_type, target,
                 Evidence(article_id, f"{names[source]} and {names[target]}, sentence {len(relations)}.",
                          start, start + 60, "synthetic", 0.8, date),
-                role="chief negotiator" if rel_type is RelType.LEADS else None,
-                claim="of breaking the truce" if rel_type is RelType.ACCUSES else None,
+                **{attribute.name: ATTRIBUTE_VALUES[attribute.name] for attribute in rel_type.schema.attributes},
             ))
         keys = {k for r in relations for k in (r.source, r.target)}
         named = {

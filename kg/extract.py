@@ -62,7 +62,7 @@ def extract(doc: Doc, article: Article, gazetteer: Gazetteer) -> Extraction:
                     evidence=_evidence(actor.span.sent, article, DELEGATION_PARTY_RULE, 0.95),
                 )
             )
-    relations = _clean(relations)
+    relations = _clean(relations, {key: actor.label for key, actor in resolver.actors.items()})
     titles = [
         Title(resolver.key(t.person), t.role, t.type, _evidence(t.sentence, article, TITLE_RULE, 0.6))
         for t in doc._.kg_titles or []
@@ -107,13 +107,14 @@ def _evidence(sentence: Span, article: Article, rule: str, confidence: float) ->
     )
 
 
-def _clean(relations: list[Relation]) -> list[Relation]:
-    """Drop self-loops, exact repeats, and REPRESENTS where the same person LEADS the same entity."""
+def _clean(relations: list[Relation], labels: dict[str, Label]) -> list[Relation]:
+    """Drop self-loops, relations between labels their type does not join (kg.schema),
+    exact repeats, and REPRESENTS where the same person LEADS the same entity."""
     leads = {(r.source, r.target) for r in relations if r.type == RelType.LEADS}
     seen: set[tuple] = set()
     out: list[Relation] = []
     for r in relations:
-        if r.source == r.target:
+        if r.source == r.target or not r.type.schema.allows(labels[r.source], labels[r.target]):
             continue
         if r.type == RelType.REPRESENTS and (r.source, r.target) in leads:
             continue

@@ -3,9 +3,11 @@
 One node per canonical actor key, one edge per ``(source, TYPE, target)``:
 repeated evidence for the same edge is aggregated (count, first and last
 article date, every evidence sentence, the highest confidence), never
-duplicated. Symmetric types (NEGOTIATES_WITH, MEETS) are stored once, from
-the smaller id to the larger. Nodes, edges and lists are sorted, so the same
-extractions always give the same graph, byte for byte once written.
+duplicated. Symmetric types (``kg.schema`` says which) are stored once, from
+the smaller id to the larger; an edge keeps the attributes of its type's row in
+the schema (``role``, ``claim``) and no others. Nodes, edges and lists are
+sorted, so the same extractions always give the same graph, byte for byte once
+written.
 
 The graph is a ``networkx.MultiDiGraph`` whose edge keys are the relation
 types; node and edge attributes follow the contract in DESIGN.md.
@@ -18,8 +20,9 @@ from typing import Any
 
 import networkx as nx
 
-from kg.models import Extraction, Relation, RelType, Title
+from kg.models import Extraction, Label, Relation, RelType, Title
 from kg.resolve import person_identities
+from kg.schema import ROLE
 
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -50,7 +53,7 @@ def _join_people(
 ) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str, str], dict[str, Any]], dict[str, str]]:
     """One node per person across articles: spelling variants and bare surnames join the
     full name (:func:`kg.resolve.person_identities`); the reason is kept on the node."""
-    people = {k: (n["name"], len(n["articles"])) for k, n in nodes.items() if n["label"] == "Person"}
+    people = {k: (n["name"], len(n["articles"])) for k, n in nodes.items() if n["label"] == Label.PERSON}
     joins = person_identities(people)
     if not joins:
         return nodes, edges, {}
@@ -66,9 +69,10 @@ def _join_people(
             continue
         if RelType(rel_type).symmetric and target < source:
             source, target = target, source
-        into = joined.setdefault((source, rel_type, target), {"type": rel_type, "evidence": [], "roles": [], "claims": []})
-        for name in ("evidence", "roles", "claims"):
-            into[name].extend(x for x in edge[name] if x not in into[name])
+        into = joined.setdefault((source, rel_type, target), _new_edge(rel_type))
+        into["evidence"].extend(x for x in edge["evidence"] if x not in into["evidence"])
+        for name, values in edge["values"].items():
+            into["values"][name].extend(x for x in values if x not in into["values"][name])
     return nodes, joined, {key: target for key, (target, _) in joins.items()}
 
 
@@ -86,7 +90,7 @@ def _complete_titles(
         targets = {
             target
             for (source, rel_type, target), edge in edges.items()
-            if source == person and rel_type == title.type.value and title.role in edge["roles"]
+            if source == person and rel_type == title.type.value and title.role in edge["values"].get(ROLE.name, ())
         }
         if len(targets) != 1:
             continue
@@ -129,20 +133,23 @@ def _finish_node(key: str, node: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _new_edge(rel_type: str) -> dict[str, Any]:
+    """An edge being merged: its evidence, and every value read of each attribute of its type."""
+    return {"type": rel_type, "evidence": [], "values": {a.name: [] for a in RelType(rel_type).schema.attributes}}
+
+
 def _merge_edge(edges: dict[tuple[str, str, str], dict[str, Any]], relation: Relation) -> None:
     source, target = relation.source, relation.target
     if relation.type.symmetric and target < source:
         source, target = target, source
-    edge = edges.setdefault(
-        (source, relation.type.value, target), {"type": relation.type.value, "evidence": [], "roles": [], "claims": []}
-    )
+    edge = edges.setdefault((source, relation.type.value, target), _new_edge(relation.type.value))
     evidence = asdict(relation.evidence)
     if evidence not in edge["evidence"]:
         edge["evidence"].append(evidence)
-    if relation.role and relation.role not in edge["roles"]:
-        edge["roles"].append(relation.role)
-    if relation.claim and relation.claim not in edge["claims"]:
-        edge["claims"].append(relation.claim)
+    for name, values in edge["values"].items():
+        value = getattr(relation, name)
+        if value and value not in values:
+            values.append(value)
 
 
 def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
@@ -157,11 +164,12 @@ def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
     }
     if dates:
         out["first_date"], out["last_date"] = dates[0], dates[-1]
-    if edge["roles"]:
-        out["role"] = edge["roles"][0]
-    if edge["claims"]:
-        out["claim"] = edge["claims"][0]
-        out["claims"] = edge["claims"]
+    for attribute in RelType(edge["type"]).schema.attributes:
+        values = edge["values"][attribute.name]
+        if values:
+            out[attribute.name] = values[0]
+            if attribute.every:
+                out[attribute.every] = values
     return out
 
 

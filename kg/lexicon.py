@@ -3,6 +3,11 @@
 The rules in :mod:`kg.nlp` never hard-code vocabulary: a word that changes
 what a rule catches belongs in the lexicon file, where a user can see and
 extend it.
+
+Event trigger lists are the union of two sources: the curated words in
+``data/lexicon.yaml`` and the words ``tools/build_triggers.py`` drew from
+WordNet into ``data/triggers.yaml`` (each generated list names the lexicon
+list it ``feeds``; its header says how it was made).
 """
 from __future__ import annotations
 
@@ -34,9 +39,26 @@ class Lexicon:
     passive_membership_verbs: frozenset[str]
     membership_prepositions: frozenset[str]
     accuse_verbs: frozenset[str]
+    complain_verbs: frozenset[str]
+    summon_verbs: frozenset[str]
+    protest_verbs: frozenset[str]
+    accusation_nouns: frozenset[str]
+    accusation_light_verbs: frozenset[str]
+    reciprocal_light_verbs: frozenset[str]
+    criticised_verbs: frozenset[str]
+    blame_on_verbs: frozenset[str]
+    act_nouns: frozenset[str]
+    conduct_nouns: frozenset[str]
+    wrongdoing_nouns: frozenset[str]
+    wrongdoing_adjectives: frozenset[str]
+    armed_force_nouns: frozenset[str]
     allege_verbs: frozenset[str]
     speech_verbs: frozenset[str]
+    statement_marks: frozenset[str]
+    attribution_words: frozenset[str]
     wrongdoing_verbs: frozenset[str]
+    partisan_verbs: frozenset[str]
+    perpetrate_verbs: frozenset[str]
     wrongdoing_predicates: frozenset[str]
     designation_verbs: frozenset[str]
     wrongdoer_nouns: frozenset[str]
@@ -44,6 +66,7 @@ class Lexicon:
     meet_verbs: frozenset[str]
     guest_verbs: frozenset[str]
     talk_verbs: frozenset[str]
+    addressed_bodies: frozenset[str]
     call_verbs: frozenset[str]
     company_verbs: frozenset[str]
     audience_verbs: frozenset[str]
@@ -73,7 +96,16 @@ class Lexicon:
 
 
 @lru_cache(maxsize=None)
-def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml") -> Lexicon:
-    """Read the lexicon file; every list becomes a lower-cased frozenset."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Lexicon(**{name: frozenset(w.lower() for w in raw[name]) for name in Lexicon.__dataclass_fields__})
+def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", triggers: Path = DATA_DIR / "triggers.yaml") -> Lexicon:
+    """Read the lexicon file and add the generated trigger words to the lists they feed;
+    every list becomes a lower-cased frozenset."""
+    curated = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = {name: set(curated[name]) for name in Lexicon.__dataclass_fields__}
+    for generated in load_triggers(triggers).values():
+        words[generated["feeds"]] |= set(generated["words"])
+    return Lexicon(**{name: frozenset(w.lower() for w in listed) for name, listed in words.items()})
+
+
+def load_triggers(path: Path = DATA_DIR / "triggers.yaml") -> dict[str, dict]:
+    """The generated trigger lists: {name: {feeds, source, seeds, words}}."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -12,30 +12,11 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 from typing import Any
 
+# The closed lists of labels and relation types are the schema's (kg/schema.py); they are
+# imported from here by most of the code, with the values that travel between steps.
+from kg.schema import Label, RelType
 
-class Label(str, Enum):
-    """The closed list of actor labels (ANNOTATION.md, "Actors")."""
-
-    PERSON = "Person"
-    STATE = "State"
-    ORGANIZATION = "Organization"
-    DELEGATION = "Delegation"
-
-
-class RelType(str, Enum):
-    """The closed list of relation types (ANNOTATION.md, "Relations")."""
-
-    LEADS = "LEADS"
-    MEMBER_OF = "MEMBER_OF"
-    REPRESENTS = "REPRESENTS"
-    NEGOTIATES_WITH = "NEGOTIATES_WITH"
-    MEDIATES = "MEDIATES"
-    ACCUSES = "ACCUSES"
-    MEETS = "MEETS"
-
-    @property
-    def symmetric(self) -> bool:
-        return self in (RelType.NEGOTIATES_WITH, RelType.MEETS)
+__all__ = ["Article", "Evidence", "Extraction", "Label", "Mention", "RelType", "Relation", "Title"]
 
 
 @dataclass(frozen=True)
@@ -89,7 +70,8 @@ class Relation:
     type: RelType
     target: str
     evidence: Evidence
-    role: str | None = None  # LEADS: "chief negotiator", "president"
+    # the attributes of kg.schema (which types carry which: RELATIONS[type].attributes)
+    role: str | None = None  # LEADS, MEMBER_OF, REPRESENTS: "chief negotiator", "president"
     claim: str | None = None  # ACCUSES: "of exploiting a US-backed energy truce"
 
 

@@ -1,11 +1,13 @@
-"""Shared fixtures: the real spaCy pipeline (loaded once) and a helper that reads edges."""
+"""Shared fixtures: the real spaCy pipeline (loaded once) and helpers that read edges."""
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import pytest
 
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
-from kg.models import Article, Extraction
+from kg.models import Article, Extraction, RelType
 
 pytest_plugins = ["tests.conftest_neo4j"]
 
@@ -38,3 +40,15 @@ def edges(read):
         return {(names[r.source], r.type.value, names[r.target]) for r in extraction.relations}
 
     return run
+
+
+def of_types(edges: Iterable[tuple[str, str, str]], types: Iterable[RelType]) -> set[tuple[str, str, str]]:
+    """The ``(source, TYPE, target)`` edges whose type is one of ``types``, a symmetric one
+    (kg.schema) with its ends in name order. Apply it to what a text gives and to what a
+    table row states, and compare: ``of_types(edges(text), TYPES) == of_types(expected, TYPES)``."""
+    wanted = {RelType(t) for t in types}
+    return {
+        (min(s, o), t, max(s, o)) if RelType(t).symmetric else (s, t, o)
+        for s, t, o in edges
+        if RelType(t) in wanted
+    }

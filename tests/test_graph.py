@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.graph import build_graph, summary
-from kg.models import Article, Evidence, Extraction, RelType, Relation
+from kg.models import Article, Evidence, Extraction, Label, RelType, Relation
 
 
 def _extraction(article_id: str, date: str | None, relations: list[tuple[str, RelType, str]]) -> Extraction:
@@ -48,6 +48,31 @@ def test_graph_stores_symmetric_edges_once():
     assert [(s, t, k) for s, t, k in graph.edges(keys=True)] == [("state:RUS", "state:UKR", "NEGOTIATES_WITH")]
 
 
+def test_graph_edges_keep_the_attributes_of_their_type():
+    """kg.schema: a role on LEADS (the first read), every claim on ACCUSES; nothing on MEETS."""
+    values = {RelType.LEADS: ("president", "head of state"), RelType.ACCUSES: ("of stalling", "of lying"),
+              RelType.MEETS: ("host", "guest")}
+    extractions = []
+    for i in range(2):
+        extraction = _extraction(f"a{i}", None, [
+            ("person:volodymyr-zelenskyy", RelType.LEADS, "state:UKR"),
+            ("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS"),
+            ("person:volodymyr-zelenskyy", RelType.MEETS, "state:RUS"),
+        ])
+        extraction.relations[:] = [
+            Relation(**{**r.__dict__, "role": values[r.type][i], "claim": values[r.type][i]}) for r in extraction.relations
+        ]
+        extractions.append(extraction)
+    graph = build_graph(extractions)
+    attributes = {k: {a: v for a, v in d.items() if a in ("role", "claim", "claims")}
+                  for _, _, k, d in graph.edges(keys=True, data=True)}
+    assert attributes == {
+        "LEADS": {"role": "president"},
+        "ACCUSES": {"claim": "of stalling", "claims": ["of stalling", "of lying"]},
+        "MEETS": {},
+    }
+
+
 def test_graph_is_the_same_whatever_the_order():
     a = _extraction("a1", "2024-01-01", [("state:UKR", RelType.NEGOTIATES_WITH, "state:RUS")])
     b = _extraction("a2", "2024-01-02", [("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS")])
@@ -82,7 +107,7 @@ def test_graph_joins_spelling_variants_across_articles():
             _people("a4", "Volodymyr Zelensky"),
         ]
     )
-    people = [n for n, d in graph.nodes(data=True) if d["label"] == "Person"]
+    people = [n for n, d in graph.nodes(data=True) if d["label"] == Label.PERSON]
     assert people == ["person:volodymyr-zelensky"]
     node = graph.nodes["person:volodymyr-zelensky"]
     assert node["articles"] == ["a1", "a2", "a3", "a4"]

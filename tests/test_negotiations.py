@@ -203,6 +203,7 @@ NOTHING = [
     "Kenya sought Ghana's mediation in the dispute with Somalia.",
     "Emmanuel Macron visited Paris.",
     "Emmanuel Macron met reporters in Paris.",
+    "Speaking to Ukraine's parliament, Mark Rutte praised the army.",
     "Emmanuel Macron left for Berlin for meetings with Olaf Scholz.",
     "Japan and South Korea restored diplomatic ties.",
     "France, Germany and Italy welcomed the resumption of talks.",

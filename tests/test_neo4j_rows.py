@@ -21,6 +21,7 @@ from kg.cypher import (
 )
 from kg.graph import build_graph
 from kg.models import Article, Evidence, Extraction, Label, Relation, RelType
+from kg.schema import ATTRIBUTES
 from kg.sinks.neo4j import (
     Neo4jSettings,
     _edges_by_type,
@@ -213,6 +214,14 @@ def test_neo4j_rows_load_statements_use_parameters_only():
         assert query.text.rstrip().endswith("RETURN count(*) AS updated")
     assert {q.name for q in schema_statements()} >= {"schema/actor_id", "schema/article_id"}
     assert all("IF NOT EXISTS" in q.text for q in schema_statements())
+
+
+def test_neo4j_rows_load_statement_merges_every_schema_attribute():
+    """An attribute added to kg.schema needs its merge in relationships.cypher."""
+    code = "\n".join(line for line in read_statement("load/relationships.cypher").splitlines()
+                     if not line.lstrip().startswith("//"))
+    for name in {n for a in ATTRIBUTES for n in (a.name, a.every) if n}:
+        assert f"r.{name} = " in code, name
 
 
 def test_neo4j_rows_library_queries_document_their_parameters():

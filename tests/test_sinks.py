@@ -11,7 +11,7 @@ from kg.graph import build_graph
 from kg.sinks import atomic_output
 from kg.sinks.graphml import read_graphml, write_graphml
 from kg.sinks.jsonfile import read_json, write_json
-from kg.models import RelType
+from kg.models import Relation, RelType
 from tests.test_graph import _extraction
 
 
@@ -55,6 +55,17 @@ def test_sinks_graphml_round_trip_encodes_lists(graph, tmp_path):
     assert sorted(back.edges(keys=True)) == sorted(graph.edges(keys=True))
     for s, t, k, data in graph.edges(keys=True, data=True):
         assert back.edges[s, t, k]["evidence"] == data["evidence"]
+
+
+def test_sinks_graphml_round_trip_keeps_every_claim(tmp_path):
+    extraction = _extraction("a1", None, [("person:volodymyr-zelenskyy", RelType.ACCUSES, "state:RUS")] * 2)
+    extraction.relations[:] = [Relation(**{**r.__dict__, "claim": claim})
+                               for r, claim in zip(extraction.relations, ["of stalling", "of lying"])]
+    graph = build_graph([extraction])
+    write_graphml(graph, tmp_path / "graph.graphml")
+    back = read_graphml(tmp_path / "graph.graphml")
+    edge = back.edges["person:volodymyr-zelenskyy", "state:RUS", "ACCUSES"]
+    assert (edge["claim"], edge["claims"]) == ("of stalling", ["of stalling", "of lying"])
 
 
 def test_sinks_graphml_reads_in_igraph_with_same_counts(graph, tmp_path):

@@ -1,8 +1,8 @@
 // Upsert actors of one label: (:Actor:__LABEL__ {id, name, aliases, articles, resolution, iso3?}).
 //
-// A template: kg.sinks.neo4j replaces __LABEL__ with a member of kg.models.Label (Person,
-// State, Organization, Delegation) and nothing else, since Cypher cannot take a label as a
-// parameter. Every value comes in as a parameter.
+// A template: kg.sinks.neo4j replaces __LABEL__ with a member of kg.models.Label (the labels
+// of kg/schema.py) and nothing else, since Cypher cannot take a label as a parameter. Every
+// value comes in as a parameter.
 //
 // Parameters:
 //   $rows  [{id, properties: {name, aliases, articles, resolution, iso3?, ...}}],

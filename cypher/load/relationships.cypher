@@ -1,14 +1,15 @@
 // Upsert relationships of one type: (:Actor)-[:__TYPE__ {...}]->(:Actor).
 //
-// A template: kg.sinks.neo4j replaces __TYPE__ with a member of kg.models.RelType (LEADS,
-// MEMBER_OF, REPRESENTS, NEGOTIATES_WITH, MEDIATES, ACCUSES, MEETS) and nothing else, since
-// Cypher cannot take a relationship type as a parameter. Every value comes in as a parameter.
+// A template: kg.sinks.neo4j replaces __TYPE__ with a member of kg.models.RelType (the
+// relation types of kg/schema.py) and nothing else, since Cypher cannot take a relationship
+// type as a parameter. Every value comes in as a parameter.
 // Both ends must have been loaded already (actors.cypher); a row whose ends are missing is
 // skipped by the MATCHes.
 //
 // Parameters:
 //   $rows  [{source, target, properties: {articles, count, confidence, first_date?,
-//            last_date?, role?, claim?, claims?, evidence_article, evidence_sentence,
+//            last_date?, role?, claim?, claims? (the attributes of kg/schema.py: this
+//            statement says below how each merges), evidence_article, evidence_sentence,
 //            evidence_start, evidence_end, evidence_rule, evidence_confidence}}],
 //          built by kg.sinks.neo4j.relationship_rows
 //

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from kg.nlp import actors, events, structural  # noqa: F401  (registers the factories)
@@ -50,10 +51,22 @@ def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ())
         raise ModelNotFound(f"cannot load spaCy model {name!r}: {exc}") from None
     register_extensions()
     _split_dotted_compounds(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraphs", before="parser")
     config = {"gazetteer_files": [str(f) for f in gazetteer_files]}
     for component in KG_COMPONENTS:
         nlp.add_pipe(component, config=config)
     return nlp
+
+
+@Language.component("kg_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence, so a headline does not run into the text under it (the
+    parser keeps sentence starts set before it)."""
+    for token in doc[1:]:
+        if doc[token.i - 1].text_with_ws.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def _split_dotted_compounds(nlp: Language) -> None:

@@ -13,9 +13,12 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 
+from kg.schema import ATTRIBUTES
 from kg.sinks import atomic_output
 
-ENCODED_ATTRIBUTES = {"aliases", "articles", "evidence", "resolution", "claims"}
+# The list values of a graph (kg.graph): the node's and edge's own, and every attribute of
+# kg.schema that keeps all its values (``claims``).
+ENCODED_ATTRIBUTES = {"aliases", "articles", "evidence", "resolution"} | {a.every for a in ATTRIBUTES if a.every}
 
 
 def write_graphml(graph: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None:

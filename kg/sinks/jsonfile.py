@@ -2,7 +2,8 @@
 
 The contract (DESIGN.md, "The files kg ingest --out DIR writes"): nodes carry
 ``id``, ``label``, ``name``, ``aliases``, ``articles`` and ``iso3`` on States;
-edges carry ``source``, ``target``, ``type``, ``articles`` and ``evidence``.
+edges carry ``source``, ``target``, ``type``, ``articles`` and ``evidence``, and the
+attributes that ``kg.schema`` gives their type (``role``, ``claim`` and ``claims``).
 """
 from __future__ import annotations
 

@@ -10,8 +10,9 @@ The model (docs/neo4j.md has the picture):
   iso3})`` node, ``<Label>`` one of :class:`kg.models.Label`, unique on ``id``;
 * every graph edge is one ``-[:<TYPE>]->`` relationship between actors, ``<TYPE>``
   one of :class:`kg.models.RelType`, with the aggregates (articles, count,
-  confidence, first and last date, role, claim) and its evidence as parallel
-  ``evidence_*`` lists;
+  confidence, first and last date), the attributes of its type in :mod:`kg.schema`
+  (role, claim and claims) and its evidence as parallel ``evidence_*`` lists; a
+  symmetric type is one relationship, directed as the graph stores it (smaller id first);
 * every article is one ``(:Article {id, title, date, url})`` node, unique on
   ``id``; ``articles`` and ``evidence_article`` hold those ids.
 

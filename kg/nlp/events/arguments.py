@@ -10,7 +10,9 @@ knows how English attaches the participants to any trigger:
 - possessives, compounds and hyphenated modifiers ("A's call with B", "US-led talks");
 - what an argument names: conjuncts, appositions, nouns that stand for a state
   ("Russian officials"), group nouns with members ("critics including X"), titles and
-  pronouns that stand for a person named before.
+  pronouns that stand for a person named before; armed forces that stand for their state
+  ("Russian troops");
+- who did the act a noun names ("the attack by X", "X's annexation", "the ISIL attack").
 
 :class:`Factuality` says whether an event is reported as having happened.
 """
@@ -37,6 +39,14 @@ SUBJECT_LINKS = {"conj", "appos", "compound", "amod"}
 NOUN_MODIFIERS = {"amod", "compound", "poss", "nmod"}
 # Prepositions after a group noun that list its members: "critics including X".
 MEMBER_PREPOSITIONS = {"including", "like", "such"}
+# Modifiers of an act noun that may name who did it: "the ISIL attack", "Israeli air raids".
+AUTHOR_MODIFIERS = {"compound", "amod", "nmod"}
+# Possessives that stand for the subject of their clause: "the EU is united in its condemnation".
+CLAUSE_POSSESSIVES = {"its", "their"}
+# Clauses of a participle that shares the subject of the clause it hangs on: "..., accusing Y of".
+PARTICIPLE_CLAUSES = {"advcl", "acl", "xcomp"}
+# Tags of relative pronouns: "who", "which", "that".
+RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 # Verbs that reach their subject from a verb before them: "A urged B and met C".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
@@ -125,9 +135,7 @@ class Arguments:
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
             if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
                 # "Greek and Turkish diplomats", "Russia's government"
-                modifiers = [c for c in item.children if c.dep_ in NOUN_MODIFIERS]
-                actors = [a for c in modifiers for t in conjuncts_with(c) for a in index.headed_by(t)]
-                actors += [a for o in self.prep_objects(item, "of", "from") for a in self.actors(o)]
+                actors = self.modifier_actors(item)
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
                 actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
@@ -158,6 +166,30 @@ class Arguments:
                 actors = _antecedent(item, index)
             found.extend(actors)
         return found
+
+    def modifier_actors(self, noun: Token) -> list[ActorSpan]:
+        """The actors that modify a noun standing for them: "Russian officials", "the
+        government of Chad", "soldiers from Chad"."""
+        modifiers = [c for c in noun.children if c.dep_ in NOUN_MODIFIERS]
+        found = [a for c in modifiers for t in conjuncts_with(c) for a in self.index.headed_by(t)]
+        return found + [a for o in self.prep_objects(noun, "of", "from") for a in self.actors(o)]
+
+    def doers(self, token: Token | None) -> list[ActorSpan]:
+        """The actors an agent names, armed forces standing for the state or group that
+        modifies them: "Osgiliath soldiers", "Russian troops", "the forces of Syria"."""
+        if token is None:
+            return []
+        found = self.actors(token)
+        for item in conjuncts_with(token):
+            if item.lemma_.lower() in self.lex.armed_force_nouns and not self.index.headed_by(item):
+                found.extend(self.modifier_actors(item))
+        return distinct_actors(found)
+
+    def relative_antecedent(self, token: Token | None) -> Token | None:
+        """The noun a relative pronoun stands for: "Moumou, who is described as ..." -> Moumou."""
+        if token is not None and token.tag_ in RELATIVE_PRONOUN_TAGS and token.head.dep_ == "relcl":
+            return token.head.head
+        return token
 
     def actors_of(self, tokens: Iterable[Token]) -> list[ActorSpan]:
         """The actors several arguments name, in order."""
@@ -230,6 +262,20 @@ class Arguments:
                 found.extend(a for a in self.index.headed_by(token) if a.label == Label.PERSON or coordinated)
         return distinct_actors(found)
 
+    def clause_subjects(self, verb: Token) -> list[ActorSpan]:
+        """The verb's subjects; for a relative clause, the noun it modifies ("Chile, which
+        accused Peru of ..."); for a participle clause with no subject of its own, those of the
+        clause it hangs on ("Kenya filed a complaint, accusing Somalia of ..." -> Kenya)."""
+        found = self.subjects(verb)
+        subject = self.child(verb, "nsubj")
+        if not found and subject is not None and subject.tag_ in RELATIVE_PRONOUN_TAGS and verb.dep_ == "relcl":
+            found = self.actors(verb.head)  # "Chris Christie, who denounced ..."
+        if not found and verb.dep_ in PARTICIPLE_CLAUSES and verb.tag_ == "VBG" and self.child(verb, *SUBJECTS) is None:
+            # "..., accusing Y of", "issued a statement accusing Y of": the verb it hangs on
+            main = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+            found = self.subjects(main) if main is not None else []
+        return found
+
     def objects(self, verb: Token) -> list[ActorSpan]:
         """The direct object; the parser sometimes hangs a long one as npadvmod: "met ... chief X"."""
         return self.actors(self.child(verb, "dobj") or self.child(verb, "npadvmod"))
@@ -250,6 +296,43 @@ class Arguments:
     def owner(self, noun: Token) -> list[ActorSpan]:
         """Whose a noun is: "Russia's annexation", "Trump's call with Zelensky"."""
         return self.actors(self.child(noun, "poss"))
+
+    def clause_owner(self, noun: Token) -> list[ActorSpan]:
+        """Whose a noun is, "its"/"their" read as the subject of the noun's clause: "the EU is
+        united in its condemnation" -> the EU; "Russia's condemnation" -> Russia."""
+        possessor = self.child(noun, "poss")
+        if possessor is None or possessor.lower_ not in CLAUSE_POSSESSIVES:
+            return self.owner(noun)
+        verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return []
+        return self.subjects(verb) or self.actors(self.passive_subject(verb))
+
+    def authors(self, noun: Token) -> list[ActorSpan]:
+        """Who did the act a noun names: "Russia's annexation", "the attack by Osgiliath
+        soldiers", "barbarity carried out by the regime", "the ISIL attack", "Israeli air
+        raids" (an organisation or a demonym before an act noun; a state's name or capital
+        there is as often the place or the victim: "the Kyiv attack", "the Ukraine
+        invasion"), "the actions of FARC", "the US decision" (a noun of conduct)."""
+        lex = self.lex
+        found = self.doers(self.child(noun, "poss"))
+        found += [a for o in self.prep_objects(noun, "by") for a in self.doers(o)]
+        for participle in (c for c in noun.children if c.dep_ == "acl"):
+            # "barbarity carried out by the regime", "crimes committed by Serb forces"
+            agent = self.child(participle, "agent")
+            found += self.doers(self.child(agent, "pobj"))
+        lemma = noun.lemma_.lower()
+        if lemma in lex.act_nouns or lemma in lex.wrongdoing_nouns or lemma in lex.conduct_nouns:
+            for modifier in (c for c in noun.children if c.dep_ in AUTHOR_MODIFIERS):
+                found += [
+                    a for a in self.index.headed_by(modifier)
+                    if a.label == Label.ORGANIZATION or (a.label == Label.STATE and a.kind == "demonym")
+                ]
+        if lemma in lex.conduct_nouns:
+            # "the actions of FARC"; a state's name before a noun of conduct is its author: "the US decision"
+            found += [a for o in self.prep_objects(noun, "of") for a in self.doers(o)]
+            found += [a for c in noun.children if c.dep_ == "compound" for a in self.index.headed_by(c, Label.STATE)]
+        return distinct_actors(found)
 
     def participle_agents(self, noun: Token, participles: frozenset[str]) -> list[ActorSpan]:
         """Who a participle before or after a noun says did it: "US-led talks", "Qatari-mediated

@@ -19,6 +19,8 @@ CALL_MEDIA = {"phone", "telephone", "call", "video"}
 @event_rule("meet_verb", RelType.MEETS, triggers="meet_verbs", pos=VERBS, confidence=0.8)
 def meet_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
     # "A met B", "A met with B, then with C", "A and B met", "A was met by B"
+    if verb.lemma_.lower() in args.lex.guest_verbs:
+        return  # "hosted", "greeted" (generated into both lists): read by guest_verb
     firsts, partners = _partners(verb, args)
     yield Reading(sides(firsts, args.actors_of(partners), args.coalitions), factual=args.factuality.purpose(verb))
 
@@ -35,8 +37,10 @@ def guest_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
 
 @event_rule("talk_verb", RelType.MEETS, triggers="talk_verbs", pos=VERBS, confidence=0.75)
 def talk_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
-    # "A spoke with B", "A and B spoke on the phone", "A consulted with B" (talking alone is no meeting)
-    seconds = args.actors_of(args.prep_objects(verb, "with", "to"))
+    # "A spoke with B", "A and B spoke on the phone", "A discussed X with B" (talking alone is no meeting)
+    # speaking to a legislature or a crowd is addressing it: "speaking to Ukraine's parliament"
+    heard = [o for o in args.prep_objects(verb, "with", "to") if o.lemma_.lower() not in args.lex.addressed_bodies]
+    seconds = args.actors_of(heard)
     media = args.prep_objects(verb, "on", "by", "over", "via")
     if seconds or any(o.lemma_.lower() in CALL_MEDIA for o in media):
         yield Reading(sides(args.subjects(verb), seconds))
