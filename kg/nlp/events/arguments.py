@@ -50,11 +50,14 @@ RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 # Verbs that reach their subject from a verb before them: "A urged B and met C".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
+# How many sentences back "the two sides" may refer.
+PAIR_SENTENCES = 2
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
 # Prepositions through which a governing word reaches an event: "called for talks",
 # "agreed to a meeting" (but not "during the meeting, they agreed").
-PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into"}
+# "hopes of an agreement", "an offer of talks".
+PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into", "of"}
 # Tags of finite verbs: "spoke", "speaks", "speak".
 FINITE = {"VBD", "VBZ", "VBP"}
 # Dependencies that start a clause of its own, where a factuality check stops climbing.
@@ -62,6 +65,11 @@ CLAUSE_BOUNDARIES = {"ccomp", "advcl", "relcl", "acl", "parataxis", "ROOT"}
 # Dependencies under which a governing word ("decline", "ready", "moot") makes an event unreal.
 GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "prep"}
 NEGATIONS = {"never", "not", "n't"}
+# Prepositions that make an event noun the time or occasion of a clause: "during talks".
+CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "following", "throughout", "amid", "at"}
+# Prepositions through which a verb of agreeing takes what was agreed: "agreed to a truce",
+# "agreed on a deal".
+AGREED_THROUGH = {"to", "on", "upon"}
 
 
 class Arguments:
@@ -73,6 +81,9 @@ class Arguments:
         self.gaz = gazetteer
         self.lex = lexicon
         self.factuality = Factuality(lexicon)
+        # groups whose members an argument listed ("the group of six (the US, the UK, ...)"):
+        # each is one side of an event, its members never paired with each other
+        self.coalitions: list[tuple[ActorSpan, ...]] = []
 
     # --- tree walks ----------------------------------------------------------------------
 
@@ -131,6 +142,20 @@ class Arguments:
             if not actors and item.pos_ == "NOUN":
                 # "his critics, which include Greenpeace, blame him", "critics including X"
                 actors = [a for c in item.children for a in self._members(c)]
+                self._record_coalition(actors)
+            if not actors and item.lemma_.lower() in self.lex.coalition_nouns:
+                # "the group of six (the US, the UK, France, ...)": the members in apposition
+                holders = [item, *self.prep_objects(item, "of")]
+                actors = [a for h in holders for c in h.children if c.dep_ == "appos" for a in self.actors(c)]
+                self._record_coalition(actors)
+            if not actors and item.pos_ == "NOUN" and item.lemma_.lower() in self.lex.partitive_nouns:
+                # "a bunch of officials", "the neighbouring states of Egypt and Syria": what the
+                # noun counts, one side together
+                actors = self.actors_of(self.prep_objects(item, "of"))
+                self._record_coalition(actors)
+            if not actors and item.lemma_.lower() in self.lex.pair_nouns and _said_of_two(item):
+                # "the two sides", "both countries": the last two parties named together
+                actors = self.last_pair(item)
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
@@ -170,6 +195,33 @@ class Arguments:
         """The actors several arguments name, in order."""
         return [a for t in tokens for a in self.actors(t)]
 
+    def last_pair(self, noun: Token) -> list[ActorSpan]:
+        """The last two states or organisations coordinated before ``noun``, in its sentence or
+        the two before it ("between India and Pakistan ... both sides"); failing that, the
+        first two after it in its sentence ("the two governments negotiated a communique,
+        a step in relations between the United States and China")."""
+        doc = noun.doc
+        start = noun.sent.start
+        for _ in range(PAIR_SENTENCES):
+            start = doc[start - 1].sent.start if start > 0 else start
+        before = reversed(doc[start : noun.i])
+        after = doc[noun.i + 1 : noun.sent.end]
+        for token in [*before, *after]:
+            pair: list[ActorSpan] = []
+            if token.dep_ == "conj" and token.head.conjuncts == (token,):
+                pair = distinct_actors(
+                    a for t in (token.head, token) for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
+                )
+            elif token.pos_ in ("NOUN", "PROPN") and token.i != noun.i:
+                pair = [a for a in self.pair(token) if a.label in (Label.STATE, Label.ORGANIZATION)]  # "the India-Pakistan war"
+            if len(pair) == 2:
+                return pair
+        return []
+
+    def _record_coalition(self, members: list[ActorSpan]) -> None:
+        if len(distinct_actors(members)) > 1:
+            self.coalitions.append(tuple(members))
+
     def _members(self, child: Token) -> list[ActorSpan]:
         """The actors a group noun's clause lists: "which include X", "including X and Y"."""
         if child.dep_ == "relcl" and child.lemma_.lower() in self.lex.membership_verbs:
@@ -187,9 +239,16 @@ class Arguments:
         them: "US President Donald Trump and Turkish President Recep Tayyip Erdoğan".
         """
         subject = self.child(verb, "nsubj")
-        # "A urged B and met C", "A travelled to Riyadh to meet C": the subject of the verb before
+        if subject is None and verb.dep_ == "xcomp":
+            # object control: "forced Kissinger to resume talks", "helped Egypt negotiate"
+            controller = self.child(verb.head, "dobj")
+            subject = controller if controller is not None and self.actors(controller) else None
+        # "A urged B and met C", "A travelled to Riyadh to meet C", "A withdrew forces, meeting C":
+        # the subject of the verb before
         while subject is None and verb.head != verb and (
-            verb.dep_ in SHARED_SUBJECT_DEPS or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+            verb.dep_ in SHARED_SUBJECT_DEPS
+            or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+            or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i)
         ):
             verb = verb.head
             subject = self.child(verb, "nsubj")
@@ -300,40 +359,88 @@ class Arguments:
     def participants(self, noun: Token) -> tuple[list[ActorSpan], list[ActorSpan]]:
         """Who takes part in the event a noun names, as (one side, other side); an empty second
         side means each participant is a side of its own."""
-        objects = self.prep_objects(noun, "between")
-        between = self.actors_of(objects)
-        if len(between) == 1:
-            between += self.detached_conjunct(objects[0], between[0])
-        if between:
-            return between, []
-        # "the trilateral meeting of Cyprus, Greece and Israel"
-        members = self.actors_of(self.prep_objects(noun, "of"))
-        if len(members) > 1:
-            return members, []
+        own = self.own_parties(noun)
+        if own:
+            return own, []
+        # "a series of talks with B", "three days of talks": the counting noun stands in the clause
+        anchor = self.counted_by(noun) or noun
         # "a meeting with B", "a phone call from B"
-        partners = self.actors_of(self.prep_objects(noun, "with", "from"))
-        owner = self.child(noun, "poss")
+        partners = self.actors_of(self.prep_objects(noun, "with", "from") + (self.prep_objects(anchor, "with") if anchor != noun else []))
+        owner = self.child(noun, "poss") or self.child(anchor, "poss")
         firsts = self.actors(owner) if owner is not None else []
+        noun = anchor
         verb = noun.head if noun.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") else None
         through_in = False
         if verb is not None and noun.dep_ == "pobj":
             # "entered into an agreement", "restored ties in a deal brokered by China"
-            through_in = verb.lower_ in ("into", "in")
+            # "agreed to a truce", "agreed on a deal": the agreeing verb's subject made it
+            # "made progress during talks", "failed to agree after hours of talks": the clause's subject
+            through_in = verb.lower_ in ("into", "in") or self.circumstance_verb(noun) is not None or (
+                verb.lower_ in AGREED_THROUGH and verb.head.lemma_.lower() in self.lex.sign_verbs
+            )
             verb = verb.head if through_in else None
         if verb is not None and noun.dep_ == "nsubj":
             # "the talks brought together A and B"
             if any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in verb.children):
                 return self.actors(self.child(verb, "dobj")), []
-            return firsts, []
+            return firsts, partners  # "Colombia's negotiations with Venezuela ended"
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             if not firsts and noun.dep_ != "nsubjpass":
                 firsts = self.subjects(verb)
-            partners += self.actors_of(self.prep_objects(verb, "with"))
+            if self.circumstance_verb(noun) is None:  # "after talks, A shared with B ...": B is no party
+                partners += self.actors_of(self.prep_objects(verb, "with"))
         if partners:
             return firsts, partners
-        if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs):
+        if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | self.lex.guest_verbs):
             return firsts, []
         return ([], []) if not owner else (firsts, [])
+
+    def own_parties(self, noun: Token) -> list[ActorSpan]:
+        """The parties an event noun names itself, each a side of its own: "talks between A and
+        B", "the trilateral meeting of Cyprus, Greece and Israel", "the Egyptian-Israeli accord"."""
+        # "talks between A and B", "an agreement brokered by X between A and B"
+        objects = self.prep_objects(noun, "between") + [
+            o for c in noun.children if c.dep_ == "acl" for o in self.prep_objects(c, "between")
+        ]
+        between = self.actors_of(objects)
+        if len(between) == 1:
+            between += self.detached_conjunct(objects[0], between[0])
+        if between:
+            return between
+        members = self.actors_of(self.prep_objects(noun, "of"))
+        if len(members) > 1:
+            return members
+        paired = self.pair(noun)
+        return paired if len(paired) > 1 else []
+
+    def circumstance_verb(self, noun: Token) -> Token | None:
+        """The verb whose circumstance an event noun is: "made progress during talks", "failed
+        to agree after hours of talks" (the talks took place whatever the verb says)."""
+        noun = self.counted_by(noun) or noun
+        prep = noun.head
+        if noun.dep_ == "pobj" and prep.lower_ in CIRCUMSTANCE_PREPOSITIONS and prep.head.pos_ in ("VERB", "AUX"):
+            return prep.head
+        return None
+
+    def counted_by(self, noun: Token) -> Token | None:
+        """The noun that counts or measures ``noun``: "a series of talks", "three days of talks"."""
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in self.lex.partitive_nouns:
+            return head.head
+        return None
+
+    def pair(self, noun: Token) -> list[ActorSpan]:
+        """The parties a modifier before a noun names together: "the Egyptian-Israeli agreement",
+        "the US-China talks" (a mediator's participle, "US-led talks", names no party)."""
+        modifiers = [
+            c for c in noun.children
+            if c.dep_ in NOUN_MODIFIERS - {"poss"} and c.i < noun.i
+            and c.lemma_.lower() not in self.lex.mediation_participles and c.lower_ not in self.lex.mediation_participles
+        ]
+        found = [a for c in modifiers for t in c.subtree for a in self.index.headed_by(t)]
+        # "the Russian delegation's": the delegation, not also the state inside its name
+        outermost = [a for a in found if not any(b.span != a.span and b.span.start <= a.span.start and a.span.end <= b.span.end for b in found)]
+        return distinct_actors(outermost)
 
     def detached_conjunct(self, obj: Token, first: ActorSpan) -> list[ActorSpan]:
         """The second party the parser lost after an aside: "between Giuliani, claiming to
@@ -342,7 +449,7 @@ class Arguments:
         for i in range(first.span.end, obj.sent.end - 1):
             if doc[i].lower_ == "and" and doc[i - 1].text == ",":
                 j = i + 1 + (doc[i + 1].pos_ == "DET")
-                found = [a for a in self.index.at(doc[j]) if a.label == first.label and a.span.start == j]
+                found = [a for a in self.index.at(doc[j]) if a.span.start == j]
                 return found[:1]
         return []
 
@@ -379,12 +486,23 @@ class Factuality:
                 continue
             if current.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in current.children):
                 return True  # "X should be opened, and his critics blame him": a clause of its own
+            if current.dep_ == "ccomp" and head.i < current.i and head.lemma_.lower() in self.lex.nonfactual_governors:
+                return False  # "proposed that the two nations meet", "denied that they had met"
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
             if governed and head.lemma_.lower() in self.lex.nonfactual_governors:
                 return False
             current = head
+        return True
+
+    def purpose(self, verb: Token) -> bool:
+        """Whether an event and, for an infinitive of purpose, the verb it is the purpose of
+        happened: "will be hosting X to celebrate with Y" (the hosting is future)."""
+        if not self.event(verb):
+            return False
+        if verb.dep_ in ("advcl", "xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return self.event(verb.head)
         return True
 
     def verb(self, verb: Token) -> bool:
@@ -396,7 +514,20 @@ class Factuality:
                 return False
             if child.dep_ == "mark" and child.lower_ in self.lex.nonfactual_markers:
                 return False
-        return True
+            if child.dep_ in ("npadvmod", "advmod") and self._future_time(child):
+                return False  # "they hold talks next week", "meets tomorrow"
+        # "are to hold talks": "be" with an infinitive is a plan
+        return not (verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children))
+
+    def _future_time(self, time: Token) -> bool:
+        return time.lower_ in self.lex.future_times or any(
+            c.dep_ == "amod" and c.lower_ in self.lex.future_times for c in time.children
+        )
+
+
+def _said_of_two(noun: Token) -> bool:
+    """Whether a plural noun is said of two: "the two sides", "both countries"."""
+    return noun.tag_ == "NNS" and any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in noun.children)
 
 
 def _linked_by(token: Token, ancestor: Token, deps: set[str]) -> bool:

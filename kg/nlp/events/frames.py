@@ -9,8 +9,11 @@ trigger) and derives the relation edges from the frame alone:
 - MEETS, NEGOTIATES_WITH: each actor with each actor of another side, never within one
   side ("Iran and the group of six" is two sides; the six do not negotiate among
   themselves);
-- MEDIATES: each mediator to each party of the event; a delegation's party stands for it
-  (ANNOTATION.md: MEDIATES points at the parties, never at their delegations).
+- MEDIATES: each mediator to each party of the event; a delegation's party stands for it,
+  and so does the state or organisation a person leads, where the article says so and the
+  persons lead distinct parties (ANNOTATION.md: MEDIATES points at the parties, never at
+  their delegations; "Solheim mediated between Wickremesinghe and Prabhakaran" gives the
+  parties they lead; rival persons within one party stay the parties).
 
 A frame that is not factual (negated, refused, offered, planned, conditional, future)
 is kept, so a user can see why nothing was read, and gives no edge.
@@ -75,10 +78,18 @@ class EventFrame:
                 for a in distinct_actors(first):
                     for b in distinct_actors(second):
                         yield from self._edge(a, self.type, b)
-        parties = distinct_actors(p.party if p.label == Label.DELEGATION and p.party else p for side in self.sides for p in side)
         for mediator in distinct_actors(self.mediators):
-            for party in parties:
+            for party in self.parties():
                 yield from self._edge(mediator, RelType.MEDIATES, party)
+
+    def parties(self) -> list[ActorSpan]:
+        """The parties a mediator stands between: a delegation's party for the delegation; the
+        parties the persons lead for the persons, when the article names a different one for each."""
+        actors = distinct_actors(p.party if p.label == Label.DELEGATION and p.party else p for side in self.sides for p in side)
+        led = [_led_party(a) if a.label == Label.PERSON else a for a in actors]
+        if all(led) and len(distinct_actors(led)) == len(actors):
+            return distinct_actors(led)
+        return actors  # rival persons within one party, or a person whose party the article does not name
 
     def _edge(self, source: ActorSpan, rel_type: RelType, target: ActorSpan) -> Iterator[RelationSpan]:
         if not same_actor(source, target):
@@ -86,14 +97,40 @@ class EventFrame:
             yield RelationSpan(source, rel_type, target, self.sentence, self.rule, self.confidence, claim=claim)
 
 
-def sides(firsts: Sequence[ActorSpan], seconds: Sequence[ActorSpan] = ()) -> tuple[Side, ...]:
+def sides(
+    firsts: Sequence[ActorSpan], seconds: Sequence[ActorSpan] = (), coalitions: Sequence[Side] = ()
+) -> tuple[Side, ...]:
     """The sides of a symmetric event: the subjects against their partners ("A met B and C"),
-    or, with no partner named, each participant a side of its own ("A, B and C met")."""
+    or, with no partner named, each participant a side of its own ("A, B and C met"), except
+    the members of one coalition the text lists, who are one side together ("Iran and the
+    group of six (the US, the UK, ...) negotiated")."""
     if seconds:
         return (tuple(firsts), tuple(seconds))
-    return tuple((a,) for a in distinct_actors(firsts))
+    out: list[Side] = []
+    for actor in distinct_actors(firsts):
+        coalition = next((c for c in coalitions if any(actor.span == m.span for m in c)), None)
+        if coalition is None:
+            out.append((actor,))
+        elif not any(same_actor(actor, m) for side in out for m in side):
+            out.append(tuple(distinct_actors(coalition)))
+    return tuple(out)
 
 
 def parties(actors: Sequence[ActorSpan]) -> tuple[Side, ...]:
     """Each actor a party of its own: the sides a mediator stands between."""
     return tuple((a,) for a in distinct_actors(actors))
+
+
+def _led_party(person: ActorSpan) -> ActorSpan | None:
+    """The state or organisation the article says a person leads ("Prabhakaran, the leader of
+    the LTTE"), matched on the full name or the surname."""
+    for r in person.span.doc._.kg_relations or []:
+        leader = r.source
+        if (
+            r.type == RelType.LEADS
+            and r.target.label in (Label.STATE, Label.ORGANIZATION)
+            and leader.label == Label.PERSON
+            and (leader.text == person.text or leader.span[-1].lower_ == person.span[-1].lower_)
+        ):
+            return r.target
+    return None

@@ -1,30 +1,113 @@
-"""NEGOTIATES_WITH: the sides of a negotiation, symmetric (ANNOTATION.md)."""
+"""NEGOTIATES_WITH: the sides of a negotiation, symmetric (ANNOTATION.md).
+
+A negotiation is read from a verb ("negotiated with"), a noun of talks ("held talks with",
+"talks between"), a noun of the agreement talks give ("the agreement between A and B",
+"A and B signed a treaty"), and a truce only where its parties made it ("A and B agreed a
+ceasefire"; a ceasefire between A and B may have been imposed on them).
+"""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.models import RelType
-from kg.nlp.events.arguments import Arguments
-from kg.nlp.events.frames import Reading, sides
+from kg.models import Label, RelType
+from kg.nlp.events.arguments import AGREED_THROUGH, Arguments
+from kg.nlp.events.frames import Reading, parties, sides
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
+from kg.nlp.relations import same_actor
 
 
 @event_rule("negotiate_verb", RelType.NEGOTIATES_WITH, triggers="negotiate_verbs", pos=VERBS, confidence=0.8)
 def negotiate_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
-    # "A negotiated with B", "A and B negotiated"
-    yield Reading(sides(args.subjects(verb), args.actors_of(args.prep_objects(verb, "with"))))
+    # "A negotiated with B", "A and B negotiated"; a third party that negotiated an agreement
+    # between others is its go-between: "X helped negotiate the Egyptian-Israeli accord"
+    subjects = args.subjects(verb)
+    obj = args.child(verb, "dobj")
+    between = args.own_parties(obj) if obj is not None else []
+    if len(between) > 1 and not any(same_actor(s, b) for s in subjects for b in between):
+        yield Reading(parties(between), mediators=tuple(subjects), type=RelType.MEDIATES)
+        return
+    partners = args.actors_of(args.prep_objects(verb, "with")) or _partners_of(obj, args)
+    yield Reading(sides(subjects, partners, args.coalitions))
 
 
 @event_rule("negotiation_noun", RelType.NEGOTIATES_WITH, triggers="negotiation_nouns", pos=NOUNS, confidence=0.7)
 def negotiation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
-    # "talks between A and B", "A held talks with B", "A and B held talks",
-    # "Ukrainian and Russian negotiators held talks"; the mediator a participle names:
-    # "US-led talks", "Qatari-mediated talks", "talks brokered by Egypt"
+    # "talks between A and B", "A held talks with B", "A and B held talks", "A's negotiations
+    # with B", "the A-B talks", "a series of talks with B", "Ukrainian and Russian negotiators
+    # held talks"; the mediator a participle names: "US-led talks", "talks brokered by Egypt"
+    for reading in _negotiation(noun, args):
+        yield reading
+        if len(reading.sides) > 1 and all(a.label == Label.PERSON for side in reading.sides for a in side):
+            # talks between persons are a meeting of them: "Putin and Biden made progress during talks"
+            yield Reading(reading.sides, type=RelType.MEETS, factual=reading.factual)
+
+
+@event_rule("agreement_noun", RelType.NEGOTIATES_WITH, triggers="agreement_nouns", pos=NOUNS, confidence=0.7)
+def agreement_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
+    # "the agreement between A and B", "A reached a deal with B", "A and B signed a treaty",
+    # "A and B agreed on a deal", "the Norwegian-brokered accord between A and B"
+    if _joins_named_treaty(noun, args):
+        return
+    yield from _negotiation(noun, args, factual=_agreed(noun, args))
+
+
+@event_rule("truce_noun", RelType.NEGOTIATES_WITH, triggers="truce_nouns", pos=NOUNS, confidence=0.7)
+def truce_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
+    # made by its parties: "A and B signed an armistice", "A agreed a truce with B";
+    # brokered: "a truce between A and B sponsored by X" (MEDIATES only)
+    mediators = args.participle_agents(noun, args.lex.mediation_participles)
+    if mediators:
+        yield Reading(parties(args.own_parties(noun)), mediators=tuple(mediators), type=RelType.MEDIATES)
+    elif _signing_verb(noun, args) is not None:
+        firsts, seconds = args.participants(noun)
+        yield Reading(sides(firsts, seconds, args.coalitions), factual=_agreed(noun, args))
+
+
+def _negotiation(noun: Token, args: Arguments, factual: bool | None = None) -> Iterator[Reading]:
+    """The sides of the talks or agreement ``noun`` names, and the mediator its participle names."""
     firsts, seconds = args.participants(noun)
+    occasion = args.circumstance_verb(noun)
+    if occasion is not None and factual is None:
+        # talks held during or before what the clause says: "failed to agree after hours of talks"
+        factual = args.factuality.event(noun) or args.factuality.verb(occasion)
     mediators = args.participle_agents(noun, args.lex.mediation_participles)
     if mediators and not (firsts or seconds) and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         firsts = sum(args.participants(noun.head.head), [])  # "a round of US-led talks": the round's parties
     if firsts or seconds or mediators:
-        yield Reading(sides(firsts, seconds), mediators=tuple(mediators))
+        yield Reading(sides(firsts, seconds, args.coalitions), mediators=tuple(mediators), factual=factual)
+
+
+def _signing_verb(noun: Token, args: Arguments) -> Token | None:
+    """The verb of signing or agreeing that takes ``noun``: "signed a truce", "agreed on a deal"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in AGREED_THROUGH:
+        noun, head = head, head.head
+    if noun.dep_ in ("dobj", "prep") and head.lemma_.lower() in args.lex.sign_verbs:
+        return head
+    return None
+
+
+def _joins_named_treaty(noun: Token, args: Arguments) -> bool:
+    """ "A and B signed the Paris Agreement": signing a treaty known by its name, with no
+    partner or parties named, is joining it, not negotiating it with each other."""
+    named = noun.pos_ == "PROPN" or any(c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" for c in noun.children)
+    if not named or _signing_verb(noun, args) is None or args.own_parties(noun):
+        return False
+    return not args.participants(noun)[1]
+
+
+def _agreed(noun: Token, args: Arguments) -> bool | None:
+    """An agreement that its parties agreed to happened, though "agree" governs it: "A and B
+    agreed to a treaty text" (but not "agreed to sign a treaty"): whether the verb of
+    agreeing happened decides."""
+    verb = _signing_verb(noun, args)
+    if verb is None or verb.lemma_.lower() != "agree":
+        return None
+    return args.factuality.event(verb)
+
+
+def _partners_of(obj: Token | None, args: Arguments) -> list:
+    """The partner a negotiated object names: "negotiated the treaty with B"."""
+    return args.actors_of(args.prep_objects(obj, "with")) if obj is not None else []
