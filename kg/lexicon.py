@@ -45,6 +45,7 @@ class Lexicon:
     time_words: frozenset[str]
     locative_prepositions: frozenset[str]
     travel_verbs: frozenset[str]
+    place_unit_nouns: frozenset[str]
     past_role_modifiers: frozenset[str]
     non_state_sectors: frozenset[str]
     lead_verbs: frozenset[str]

@@ -313,3 +313,33 @@ def test_actors_a_body_the_model_took_for_a_person(actors, text, expected):
 def test_actors_a_ruler_named_in_a_government_is_a_person(read, text, expected):
     people = {(a["name"], a["label"]) for a in read(text).actors.values() if a["label"] == "Person"}
     assert people == expected
+
+
+# A dependent territory whose name holds a state's demonym is a place, not that state.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The American Samoan delegate, Aumua Amata, criticised the ruling.", set()),
+        ("The US Virgin Islands governor said the port was closed.", set()),
+        # near miss: the state's own demonym still names it
+        ("The Samoan prime minister criticised the ruling.", {("Samoa", "State")}),
+    ],
+)
+def test_actors_a_dependent_territory_is_no_state(actors, text, expected):
+    assert actors(text, ("State",)) == expected
+
+
+# A capital that only locates an outpost or a building is a place; a medium named after a
+# state is no state.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The debate was moderated by USA Today Washington Bureau Chief Susan Page.", set()),
+        ("The Moscow office of the bank was closed on Friday.", set()),
+        ("Flights from Beijing airport were cancelled.", set()),
+        # near miss: a seat of power before a role acts
+        ("Kremlin spokesman Dmitry Peskov denied the report.", {("Russia", "State")}),
+    ],
+)
+def test_actors_a_capital_that_locates_an_outpost_is_a_place(actors, text, expected):
+    assert actors(text, ("State",)) == expected

@@ -430,6 +430,8 @@ class ActorTyper:
             return False  # "visited Washington"
         if root.dep_ == "compound" and root.head.ent_type_ in ("GPE", "LOC", "FAC"):
             return False  # part of a longer place name: "Moscow Oblast"
+        if root.dep_ == "compound" and root.head.lemma_.lower() in self.lex.place_unit_nouns | self.lex.place_nouns:
+            return False  # an outpost or a building there: "the Washington bureau chief", "Moscow airport"
         return root.dep_ in ACTING_DEPS or root.dep_ == "ROOT"
 
     # --- model entities ------------------------------------------------------------------
