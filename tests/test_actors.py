@@ -343,3 +343,16 @@ def test_actors_a_dependent_territory_is_no_state(actors, text, expected):
 )
 def test_actors_a_capital_that_locates_an_outpost_is_a_place(actors, text, expected):
     assert actors(text, ("State",)) == expected
+
+
+# One word after a capitalised office is a name the model may have missed; not after a
+# membership word, and not a word that names a thing.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Paraguay said President Umbardacil had resigned.", {("Umbardacil", "Person")}),
+        ("Every Member State voted for the resolution.", set()),
+    ],
+)
+def test_actors_one_word_after_an_office_is_a_person(actors, text, expected):
+    assert actors(text, ("Person",)) == expected

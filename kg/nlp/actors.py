@@ -633,7 +633,8 @@ class ActorTyper:
     def _looks_like_person(self, span: Span, known: KnownNames) -> bool:
         """The small model types many names as ORG or GPE, or misses them: catch the person's name.
 
-        One word is a person's name when it is the surname of a person named in full. Two
+        One word is a person's name when it is the surname of a person named in full or
+        follows a capitalised office ("President Umbardacil"). Two
         to four capitalised words are when their last word is such a surname or is used
         alone elsewhere ("Zelenskyy said", which an organisation's last word rarely is),
         when their first word is another person's given name ("Nikos Dendias, Nikos
@@ -649,7 +650,12 @@ class ActorTyper:
         if not names or not all(t.text[:1].isupper() and not t.is_upper for t in names):
             return False  # acronyms (GRU, NATO) are organisations
         if len(words) == 1:
-            return words[0].text in known.surnames
+            # a surname named in full before, or a name right after a capitalised office:
+            # "President Umbardacil" (not after an honorific alone: "General Motors")
+            before = span.doc[span.start - 1] if span.start > 0 else None
+            office = self.gaz.role(before.lower_, exact=True) if before is not None and before.text[:1].isupper() else None
+            # an office that heads or speaks for something ("Member State" is no person)
+            return words[0].text in known.surnames or (office is not None and office.relation != "MEMBER_OF")
         if len(words) > 4:
             return False
         if words[-1].text in known.surnames or words[-1].text in known.lone or words[0].text in known.given:
