@@ -67,6 +67,8 @@ GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "pre
 NEGATIONS = {"never", "not", "n't"}
 # Prepositions that make an event noun the time or occasion of a clause: "during talks".
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "following", "throughout", "amid", "at"}
+# Modifiers of a title that make its holder another than the one named before: "the new president".
+OTHER_HOLDER_MODIFIERS = {"new", "former", "incoming", "next", "future", "previous", "late", "outgoing"}
 # Prepositions through which a verb of agreeing takes what was agreed: "agreed to a truce",
 # "agreed on a deal".
 AGREED_THROUGH = {"to", "on", "upon"}
@@ -551,14 +553,28 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
 
 def _title_holder(noun: Token) -> list[ActorSpan]:
     """The person a title stands for: "the president" after "Ukrainian President Volodymyr
-    Zelenskyy", the last person named earlier with a role of that head word."""
+    Zelenskyy", the last person named earlier with a role of that head word.
+
+    A title that says its holder is another one ("the new president", "the former
+    president") stands for nobody named before; nor does it stand for a holder named in its
+    own sentence, whom the sentence would call by name ("Having met Sadat, the President
+    flew home": the President is not Sadat), so the holder named before that is taken.
+    """
+    if any(c.lower_ in OTHER_HOLDER_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return []
+    named_here = {a.text for a in noun.doc._.kg_actors or [] if a.label == Label.PERSON and a.span.sent == noun.sent}
     holders = [
         r.source
         for r in noun.doc._.kg_relations or []
         if r.role and r.source.label == Label.PERSON and r.source.span.end <= noun.i
-        and r.role.split()[-1] == noun.lemma_.lower()
+        and r.role.split()[-1] == noun.lemma_.lower() and not _named_in(r.source, named_here)
     ]
     return [max(holders, key=lambda a: a.span.end)] if holders else []
+
+
+def _named_in(person: ActorSpan, names: set[str]) -> bool:
+    """Whether ``person`` is among ``names``, by full name or surname ("Anwar Sadat", "Sadat")."""
+    return any(name == person.text or name.split()[-1] == person.text.split()[-1] for name in names)
 
 
 def span_text(tokens: Iterable[Token]) -> str:
