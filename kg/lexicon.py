@@ -101,6 +101,7 @@ class Lexicon:
     host_verbs: frozenset[str]
     lead_talks_verbs: frozenset[str]
     nonfactual_governors: frozenset[str]
+    implicatives: frozenset[str]
     nonfactual_auxiliaries: frozenset[str]
     nonfactual_markers: frozenset[str]
     nonfactual_modifiers: frozenset[str]

@@ -249,10 +249,13 @@ class Arguments:
         # the subject of the verb before
         while subject is None and verb.head != verb and (
             verb.dep_ in SHARED_SUBJECT_DEPS
+            # "A was able to conclude", "A succeeded in concluding": the implicative's subject
+            or (verb.dep_ == "acomp" and verb.lemma_.lower() in self.lex.implicatives)
+            or (verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in self.lex.implicatives)
             or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
             or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i)
         ):
-            verb = verb.head
+            verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
             subject = self.child(verb, "nsubj")
         if subject is None:
             return []
@@ -493,7 +496,7 @@ class Factuality:
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
-            if governed and head.lemma_.lower() in self.lex.nonfactual_governors:
+            if governed and head.lemma_.lower() in self.lex.nonfactual_governors and not self._past_implicative(head):
                 return False
             current = head
         return True
@@ -520,6 +523,16 @@ class Factuality:
                 return False  # "they hold talks next week", "meets tomorrow"
         # "are to hold talks": "be" with an infinitive is a plan
         return not (verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children))
+
+    def _past_implicative(self, word: Token) -> bool:
+        """Whether ``word`` is an implicative adjective said in the past, so that what it
+        governs happened: "were able to conclude" (but "is able to", "would be able to";
+        a negation or modal on the copula is checked as the climb goes on)."""
+        if word.lemma_.lower() not in self.lex.implicatives or word.dep_ != "acomp":
+            return False
+        copula = word.head
+        perfect = copula.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in copula.children)
+        return copula.tag_ == "VBD" or perfect
 
     def _future_time(self, time: Token) -> bool:
         return time.lower_ in self.lex.future_times or any(
