@@ -52,12 +52,14 @@ SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
 # How many sentences back "the two sides" may refer.
 PAIR_SENTENCES = 2
+# Entity types of the time a gapped clause repeats: "A accepted on 21 May and B on 22 May".
+GAPPED_TIMES = {"DATE", "TIME"}
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
 # Prepositions through which a governing word reaches an event: "called for talks",
 # "agreed to a meeting" (but not "during the meeting, they agreed").
-# "hopes of an agreement", "an offer of talks".
-PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into", "of"}
+# "hopes of an agreement", "an offer of talks", "sought X as mediator".
+PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into", "of", "as"}
 # Tags of finite verbs: "spoke", "speaks", "speak".
 FINITE = {"VBD", "VBZ", "VBP"}
 # Dependencies that start a clause of its own, where a factuality check stops climbing.
@@ -204,21 +206,35 @@ class Arguments:
         a step in relations between the United States and China")."""
         doc = noun.doc
         start = noun.sent.start
-        for _ in range(PAIR_SENTENCES):
-            start = doc[start - 1].sent.start if start > 0 else start
+        counted = 0
+        while counted < PAIR_SENTENCES and start > 0:
+            start = doc[start - 1].sent.start
+            counted += not doc[start : doc[start].sent.end].text.isspace()  # a paragraph break is no sentence
         before = reversed(doc[start : noun.i])
         after = doc[noun.i + 1 : noun.sent.end]
         for token in [*before, *after]:
             pair: list[ActorSpan] = []
             if token.dep_ == "conj" and token.head.conjuncts == (token,):
                 pair = distinct_actors(
-                    a for t in (token.head, token) for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
+                    a for t in (self._gapped_subject(token) or token.head, token)
+                    for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
                 )
             elif token.pos_ in ("NOUN", "PROPN") and token.i != noun.i:
                 pair = [a for a in self.pair(token) if a.label in (Label.STATE, Label.ORGANIZATION)]  # "the India-Pakistan war"
             if len(pair) == 2:
                 return pair
         return []
+
+    @staticmethod
+    def _gapped_subject(conjunct: Token) -> Token | None:
+        """The subject a gapped clause pairs with its own subject: "India accepted the
+        ceasefire on 21 September and Pakistan on 22 September" (the parser hangs "Pakistan"
+        on the first date)."""
+        head = conjunct.head
+        if head.ent_type_ not in GAPPED_TIMES or head.dep_ != "pobj":
+            return None
+        verb = head.head.head
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < head.i), None) if verb.pos_ == "VERB" else None
 
     def _record_coalition(self, members: list[ActorSpan]) -> None:
         if len(distinct_actors(members)) > 1:
@@ -388,6 +404,8 @@ class Arguments:
             # "the talks brought together A and B"
             if any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in verb.children):
                 return self.actors(self.child(verb, "dobj")), []
+            if not (firsts or partners):
+                return self._absolute_subjects(verb), []  # "the talks ended with both sides giving up claims"
             return firsts, partners  # "Colombia's negotiations with Venezuela ended"
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             if not firsts and noun.dep_ != "nsubjpass":
@@ -399,6 +417,14 @@ class Arguments:
         if verb is not None and (through_in or verb.lemma_.lower() in self.lex.negotiation_light_verbs | self.lex.meet_verbs | self.lex.guest_verbs):
             return firsts, []
         return ([], []) if not owner else (firsts, [])
+
+    def _absolute_subjects(self, verb: Token) -> list[ActorSpan]:
+        """The subjects of a "with" clause that says how the verb's event ended: "the talks
+        concluded with both sides giving up their claims" (each a side of its own; one
+        actor alone is no party to talks: "the talks ended with Chad walking out")."""
+        clauses = (c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children if c.dep_ == "pcomp")
+        found = distinct_actors(a for c in clauses for a in self.actors(self.child(c, "nsubj")))
+        return found if len(found) > 1 else []
 
     def own_parties(self, noun: Token) -> list[ActorSpan]:
         """The parties an event noun names itself, each a side of its own: "talks between A and
