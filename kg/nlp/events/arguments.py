@@ -592,7 +592,8 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
 
 def _title_holder(noun: Token) -> list[ActorSpan]:
     """The person a title stands for: "the president" after "Ukrainian President Volodymyr
-    Zelenskyy", the last person named earlier with a role of that head word.
+    Zelenskyy", the last person named earlier with a role of that head word or with that
+    title before the name.
 
     A title that says its holder is another one ("the new president", "the former
     president") stands for nobody named before; nor does it stand for a holder named in its
@@ -601,13 +602,13 @@ def _title_holder(noun: Token) -> list[ActorSpan]:
     """
     if any(c.lower_ in OTHER_HOLDER_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")):
         return []
-    named_here = {a.text for a in noun.doc._.kg_actors or [] if a.label == Label.PERSON and a.span.sent == noun.sent}
-    holders = [
-        r.source
-        for r in noun.doc._.kg_relations or []
-        if r.role and r.source.label == Label.PERSON and r.source.span.end <= noun.i
-        and r.role.split()[-1] == noun.lemma_.lower() and not _named_in(r.source, named_here)
-    ]
+    doc, title = noun.doc, noun.lemma_.lower()
+    persons = [a for a in doc._.kg_actors or [] if a.label == Label.PERSON]
+    named_here = {a.text for a in persons if a.span.sent == noun.sent}
+    holders = [r.source for r in doc._.kg_relations or [] if r.role and r.source.label == Label.PERSON and r.role.split()[-1] == title]
+    # a name the title stands before: "President Jimmy Carter"
+    holders += [a for a in persons if a.span.start > 0 and doc[a.span.start - 1].lemma_.lower() == title]
+    holders = [a for a in holders if a.span.end <= noun.i and not _named_in(a, named_here)]
     return [max(holders, key=lambda a: a.span.end)] if holders else []
 
 
