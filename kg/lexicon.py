@@ -100,6 +100,7 @@ class Lexicon:
     mediation_nouns: frozenset[str]
     host_verbs: frozenset[str]
     lead_talks_verbs: frozenset[str]
+    grant_verbs: frozenset[str]
     nonfactual_governors: frozenset[str]
     implicatives: frozenset[str]
     nonfactual_auxiliaries: frozenset[str]

@@ -22,7 +22,7 @@ from kg.nlp.relations import same_actor
 def negotiate_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
     # "A negotiated with B", "A and B negotiated"; a third party that negotiated an agreement
     # between others is its go-between: "X helped negotiate the Egyptian-Israeli accord"
-    subjects = args.subjects(verb)
+    subjects = args.subjects(verb) or _negotiator_of_agreement(verb, args)
     obj = args.child(verb, "dobj")
     between = args.own_parties(obj) if obj is not None else []
     if len(between) > 1 and not any(same_actor(s, b) for s in subjects for b in between):
@@ -106,6 +106,25 @@ def _agreed(noun: Token, args: Arguments) -> bool | None:
     if verb is None or verb.lemma_.lower() != "agree":
         return None
     return args.factuality.event(verb)
+
+
+def _negotiator_of_agreement(verb: Token, args: Arguments) -> list:
+    """Who negotiated the agreement a participle describes: its agent ("the treaty, negotiated
+    by A with B"), or the party the agreement grants something to ("the treaty, negotiated
+    with B, gave A rights to the land"). Nobody, when the sentence names neither."""
+    agreement = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or agreement.lemma_.lower() not in args.lex.agreement_nouns:
+        return []  # "the treaty to be negotiated with B" is a plan
+    if args.child(verb, "aux", "auxpass") is not None or not args.factuality.event(agreement):
+        return []  # "the proposed treaty, negotiated with B", "the treaty ... would give A"
+    agents = args.agents(verb)
+    if agents or agreement.dep_ != "nsubj" or agreement.head.lemma_.lower() not in args.lex.grant_verbs:
+        return agents
+    grant = agreement.head
+    receivers = [c for c in grant.children if c.dep_ in ("dative", "dobj")]
+    # "gave the United States rights": the parser may hang the receiver on the right it gets
+    found = args.actors_of(c for c in receivers if c.dep_ == "dative")
+    return found or [a for r in receivers for c in r.children if c.dep_ == "compound" for a in args.index.headed_by(c, Label.STATE, Label.ORGANIZATION)]
 
 
 def _partners_of(obj: Token | None, args: Arguments) -> list:
