@@ -102,6 +102,8 @@ class Lexicon:
     lead_talks_verbs: frozenset[str]
     grant_verbs: frozenset[str]
     nonfactual_governors: frozenset[str]
+    outcome_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
     implicatives: frozenset[str]
     nonfactual_auxiliaries: frozenset[str]
     nonfactual_markers: frozenset[str]

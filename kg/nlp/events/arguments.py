@@ -500,6 +500,7 @@ class Factuality:
         agree to such talks" (a conditional governs the talks), "a potential meeting".
         """
         current = token
+        outcome = None  # the verb of how the event ended, whose negation does not unmake it
         for _ in range(MAX_CLIMB):
             if current.pos_ in ("NOUN", "PROPN"):
                 modifiers = (c for c in current.children if c.dep_ in ("amod", "compound"))
@@ -507,7 +508,9 @@ class Factuality:
                     return False
                 if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in current.children):
                     return False  # "there were no talks between A and B"
-            elif not self.verb(current):
+                if current.dep_ == "nsubj" and self._outcome(current.head):
+                    outcome = current.head  # "the talks did not result in a deal": the talks took place
+            elif not self.verb(current, negated_ok=current == outcome):
                 return False
             head = current.head
             if current.dep_ == "conj" and current.tag_ in FINITE and head.dep_ == "xcomp" and head.tag_ == "VB":
@@ -522,7 +525,7 @@ class Factuality:
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
-            if governed and head.lemma_.lower() in self.lex.nonfactual_governors and not self._past_implicative(head):
+            if governed and head.lemma_.lower() in self.lex.nonfactual_governors and not self._past_implicative(head) and head != outcome:
                 return False
             current = head
         return True
@@ -536,10 +539,11 @@ class Factuality:
             return self.event(verb.head)
         return True
 
-    def verb(self, verb: Token) -> bool:
-        """False for a verb negated, in the future or the conditional, or under "if"."""
+    def verb(self, verb: Token, negated_ok: bool = False) -> bool:
+        """False for a verb negated (unless ``negated_ok``), in the future or the conditional,
+        or under "if"."""
         for child in verb.children:
-            if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+            if (child.dep_ == "neg" or child.lower_ in NEGATIONS) and not negated_ok:
                 return False
             if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lex.nonfactual_auxiliaries:
                 return False
@@ -549,6 +553,14 @@ class Factuality:
                 return False  # "they hold talks next week", "meets tomorrow"
         # "are to hold talks": "be" with an infinitive is a plan
         return not (verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children))
+
+    def _outcome(self, verb: Token) -> bool:
+        """Whether ``verb`` tells how its subject event ended ("resulted in", "failed to
+        produce", "broke down"), not whether it took place ("did not take place", "failed
+        to materialise")."""
+        if verb.lemma_.lower() not in self.lex.outcome_verbs:
+            return False
+        return not any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.occurrence_verbs for c in verb.children)
 
     def _past_implicative(self, word: Token) -> bool:
         """Whether ``word`` is an implicative adjective said in the past, so that what it
