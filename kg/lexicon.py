@@ -101,6 +101,7 @@ class Lexicon:
     host_verbs: frozenset[str]
     lead_talks_verbs: frozenset[str]
     grant_verbs: frozenset[str]
+    agreement_document_nouns: frozenset[str]
     nonfactual_governors: frozenset[str]
     outcome_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]

@@ -216,6 +216,11 @@ IMPLICATIVES_OUTCOMES_AND_REFERENCES = [
         {("Chile", "NEGOTIATES_WITH", "Peru")},
     ),
     ("The Rio Treaty, negotiated by Chile with Peru in 1911, ended the war.", {("Chile", "NEGOTIATES_WITH", "Peru")}),
+    # the document an agreement is written in stands for it
+    (
+        "The Kenyan and Somali delegations agreed to a treaty text on March 13.",
+        {("Kenya delegation", "NEGOTIATES_WITH", "Somalia delegation")},
+    ),
     # a renamed state's old name is an alias: Transjordan is Jordan
     ("Israel and Transjordan signed an armistice in 1949.", {("Israel", "NEGOTIATES_WITH", "Jordan")}),
     # "the president" is not a president the sentence names, but one named before
@@ -275,6 +280,8 @@ NOTHING = [
     "The talks ended with Chile walking out.",
     "The proposed treaty, to be negotiated with Peru, would give Chile rights to the port.",
     "The Rio Treaty, negotiated with Peru in 1911, angered Bolivia.",
+    "Kenya and Somalia published the treaty text.",
+    "Kenya and Somalia agreed to draft a treaty text.",
     # "the new president" is not the president named before
     "President Jimmy Carter flew to Cairo. The talks between the new President and Israel failed to produce a deal.",
 ]

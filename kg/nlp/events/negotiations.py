@@ -47,7 +47,10 @@ def negotiation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
 @event_rule("agreement_noun", RelType.NEGOTIATES_WITH, triggers="agreement_nouns", pos=NOUNS, confidence=0.7)
 def agreement_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "the agreement between A and B", "A reached a deal with B", "A and B signed a treaty",
-    # "A and B agreed on a deal", "the Norwegian-brokered accord between A and B"
+    # "A and B agreed on a deal", "the Norwegian-brokered accord between A and B";
+    # the document it is written in: "A and B agreed to a treaty text"
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in args.lex.agreement_document_nouns:
+        noun = noun.head
     if _joins_named_treaty(noun, args):
         return
     yield from _negotiation(noun, args, factual=_agreed(noun, args))
