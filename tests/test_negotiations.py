@@ -221,6 +221,16 @@ IMPLICATIVES_OUTCOMES_AND_REFERENCES = [
         "The Kenyan and Somali delegations agreed to a treaty text on March 13.",
         {("Kenya delegation", "NEGOTIATES_WITH", "Somalia delegation")},
     ),
+    # "between" hung on the agreement's date; a party's leader in an aside is no go-between
+    (
+        "The agreement on 2 December between Kenya and Somalia ended the dispute.",
+        {("Kenya", "NEGOTIATES_WITH", "Somalia")},
+    ),
+    (
+        "The agreement on 2 December between the Federal Government of Somalia, led by Prime Minister "
+        "Hassan Ali Khaire, and the Puntland Regional Government ended the dispute.",
+        {("Somalia", "NEGOTIATES_WITH", "Puntland Regional Government")},
+    ),
     # a renamed state's old name is an alias: Transjordan is Jordan
     ("Israel and Transjordan signed an armistice in 1949.", {("Israel", "NEGOTIATES_WITH", "Jordan")}),
     # "the president" is not a president the sentence names, but one named before

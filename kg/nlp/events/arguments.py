@@ -52,7 +52,8 @@ SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
 # How many sentences back "the two sides" may refer.
 PAIR_SENTENCES = 2
-# Entity types of the time a gapped clause repeats: "A accepted on 21 May and B on 22 May".
+# Entity types of times: what a gapped clause repeats ("A accepted on 21 May and B on 22
+# May"), where the parser may hang an event's "between" ("the deal of 2 May between A and B").
 GAPPED_TIMES = {"DATE", "TIME"}
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
@@ -430,9 +431,11 @@ class Arguments:
         """The parties an event noun names itself, each a side of its own: "talks between A and
         B", "the trilateral meeting of Cyprus, Greece and Israel", "the Egyptian-Israeli accord"."""
         # "talks between A and B", "an agreement brokered by X between A and B"
+        # "the agreement on 2 December between A and B": the parser hangs "between" on the date
+        dates = [o for o in self.prep_objects(noun, "on", "of", "in") if o.ent_type_ in GAPPED_TIMES]
         objects = self.prep_objects(noun, "between") + [
             o for c in noun.children if c.dep_ == "acl" for o in self.prep_objects(c, "between")
-        ]
+        ] + [o for d in dates for o in self.prep_objects(d, "between")]
         between = self.actors_of(objects)
         if len(between) == 1:
             between += self.detached_conjunct(objects[0], between[0])

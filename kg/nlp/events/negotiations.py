@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.models import Label, RelType
+from kg.nlp.actors import ActorSpan
 from kg.nlp.events.arguments import AGREED_THROUGH, Arguments
-from kg.nlp.events.frames import Reading, parties, sides
+from kg.nlp.events.frames import Reading, led_party, parties, sides
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 from kg.nlp.relations import same_actor
 
@@ -75,11 +76,18 @@ def _negotiation(noun: Token, args: Arguments, factual: bool | None = None) -> I
     if occasion is not None and factual is None:
         # talks held during or before what the clause says: "failed to agree after hours of talks"
         factual = args.factuality.event(noun) or args.factuality.verb(occasion)
-    mediators = args.participle_agents(noun, args.lex.mediation_participles)
+    # a party's leader is no go-between: "the agreement between A, led by X, and B"
+    mediators = [m for m in args.participle_agents(noun, args.lex.mediation_participles) if not _leads_one_of(m, firsts + seconds)]
     if mediators and not (firsts or seconds) and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         firsts = sum(args.participants(noun.head.head), [])  # "a round of US-led talks": the round's parties
     if firsts or seconds or mediators:
         yield Reading(sides(firsts, seconds, args.coalitions), mediators=tuple(mediators), factual=factual)
+
+
+def _leads_one_of(actor: ActorSpan, parties: list[ActorSpan]) -> bool:
+    """Whether the article says ``actor`` leads one of ``parties``."""
+    party = led_party(actor) if actor.label == Label.PERSON else None
+    return party is not None and any(same_actor(party, p) for p in parties)
 
 
 def _signing_verb(noun: Token, args: Arguments) -> Token | None:
