@@ -184,6 +184,62 @@ MEETINGS = [
     ),
 ]
 
+IMPLICATIVES_OUTCOMES_AND_REFERENCES = [
+    # past implicatives state that what they govern happened
+    (
+        "Kenya and its team were able to conclude a series of agreements with the government of Somalia.",
+        {("Kenya", "NEGOTIATES_WITH", "Somalia")},
+    ),
+    ("Ghana managed to reach an agreement with Togo.", {("Ghana", "NEGOTIATES_WITH", "Togo")}),
+    ("Ghana succeeded in concluding a treaty with Togo.", {("Ghana", "NEGOTIATES_WITH", "Togo")}),
+    ("Ghana had been able to negotiate with Togo.", {("Ghana", "NEGOTIATES_WITH", "Togo")}),
+    # talks whose outcome a negated verb denies still took place
+    (
+        "The first negotiations between Kenya and Somalia did not result in a settlement.",
+        {("Kenya", "NEGOTIATES_WITH", "Somalia")},
+    ),
+    ("The talks between Chile and Peru failed to produce a deal.", {("Chile", "NEGOTIATES_WITH", "Peru")}),
+    ("Talks between Chile and Peru broke down in May.", {("Chile", "NEGOTIATES_WITH", "Peru")}),
+    # talks that ended with both sides doing something are between those sides
+    (
+        "Chile and Peru clashed in 1879. Negotiations in Lima concluded in May, with both sides giving up their claims.",
+        {("Chile", "NEGOTIATES_WITH", "Peru")},
+    ),
+    # "both sides" after a gapped clause: "A accepted ... on D1 and B on D2"
+    (
+        "Ghana accepted the ceasefire on March 3 and Togo on March 4. Both sides accepted Norway as a third-party mediator.",
+        {("Norway", "MEDIATES", "Ghana"), ("Norway", "MEDIATES", "Togo")},
+    ),
+    # a participle names the agreement's negotiation: its agent, or the party it grants to
+    (
+        "The Rio Treaty, negotiated with the nation of Peru in 1911, gave Chile rights to the port.",
+        {("Chile", "NEGOTIATES_WITH", "Peru")},
+    ),
+    ("The Rio Treaty, negotiated by Chile with Peru in 1911, ended the war.", {("Chile", "NEGOTIATES_WITH", "Peru")}),
+    # the document an agreement is written in stands for it
+    (
+        "The Kenyan and Somali delegations agreed to a treaty text on March 13.",
+        {("Kenya delegation", "NEGOTIATES_WITH", "Somalia delegation")},
+    ),
+    # "between" hung on the agreement's date; a party's leader in an aside is no go-between
+    (
+        "The agreement on 2 December between Kenya and Somalia ended the dispute.",
+        {("Kenya", "NEGOTIATES_WITH", "Somalia")},
+    ),
+    (
+        "The agreement on 2 December between the Federal Government of Somalia, led by Prime Minister "
+        "Hassan Ali Khaire, and the Puntland Regional Government ended the dispute.",
+        {("Somalia", "NEGOTIATES_WITH", "Puntland Regional Government")},
+    ),
+    # a renamed state's old name is an alias: Transjordan is Jordan
+    ("Israel and Transjordan signed an armistice in 1949.", {("Israel", "NEGOTIATES_WITH", "Jordan")}),
+    # "the president" is not a president the sentence names, but one named before
+    (
+        "President Jimmy Carter flew to Cairo. Having secured Anwar Sadat's consent, the President held talks with Israel.",
+        {("Jimmy Carter", "NEGOTIATES_WITH", "Israel")},
+    ),
+]
+
 # Nothing happened, or nothing between these actors: future, agreement to meet, expectation,
 # call, refusal, plan, postponement, negation, a truce nobody is said to have made, sought
 # mediation, a place visited, a meeting with people who are no actor, a welcome of news, a
@@ -217,10 +273,31 @@ NOTHING = [
     "Russia and Ukraine hold talks tomorrow in Istanbul.",
     "Armenia and Azerbaijan fought a war in 1994. There is precedent for Joe Biden mediating international disputes.",
     "The two sides held talks in Geneva.",
+    # ability, not achievement; an event that did not occur; a mediator only sought
+    "Ghana is able to negotiate with Togo.",
+    "Ghana would be able to conclude a treaty with Togo.",
+    "Ghana was not able to conclude a treaty with Togo.",
+    "Ghana was unable to conclude a treaty with Togo.",
+    "Ghana did not manage to reach an agreement with Togo.",
+    "Talks between Chile and Peru did not take place.",
+    "Talks between Chile and Peru were not held.",
+    "Talks between Chile and Peru never happened.",
+    "Talks between Chile and Peru were called off.",
+    "Talks between Chile and Peru failed to materialise.",
+    "Talks between Chile and Peru will not produce a deal.",
+    "Ghana and Togo clashed in 1990. Both sides sought Norway as a mediator.",
+    "Ghana and Togo clashed in 1990. Both sides rejected Norway as a mediator.",
+    "The talks ended with Chile walking out.",
+    "The proposed treaty, to be negotiated with Peru, would give Chile rights to the port.",
+    "The Rio Treaty, negotiated with Peru in 1911, angered Bolivia.",
+    "Kenya and Somalia published the treaty text.",
+    "Kenya and Somalia agreed to draft a treaty text.",
+    # "the new president" is not the president named before
+    "President Jimmy Carter flew to Cairo. The talks between the new President and Israel failed to produce a deal.",
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), NEGOTIATIONS + MEDIATIONS + MEETINGS)
+@pytest.mark.parametrize(("text", "expected"), NEGOTIATIONS + MEDIATIONS + MEETINGS + IMPLICATIVES_OUTCOMES_AND_REFERENCES)
 def test_negotiations_gives_exactly_these_edges(edges, text, expected):
     assert _ours(edges(text)) == _ours(expected)
 

@@ -52,12 +52,15 @@ SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
 # How many sentences back "the two sides" may refer.
 PAIR_SENTENCES = 2
+# Entity types of times: what a gapped clause repeats ("A accepted on 21 May and B on 22
+# May"), where the parser may hang an event's "between" ("the deal of 2 May between A and B").
+GAPPED_TIMES = {"DATE", "TIME"}
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
 MAX_CLIMB = 4
 # Prepositions through which a governing word reaches an event: "called for talks",
 # "agreed to a meeting" (but not "during the meeting, they agreed").
-# "hopes of an agreement", "an offer of talks".
-PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into", "of"}
+# "hopes of an agreement", "an offer of talks", "sought X as mediator".
+PURPOSE_PREPOSITIONS = {"for", "to", "on", "about", "into", "of", "as"}
 # Tags of finite verbs: "spoke", "speaks", "speak".
 FINITE = {"VBD", "VBZ", "VBP"}
 # Dependencies that start a clause of its own, where a factuality check stops climbing.
@@ -67,6 +70,8 @@ GOVERNED = {"xcomp", "dobj", "nsubjpass", "nsubj", "attr", "acomp", "pobj", "pre
 NEGATIONS = {"never", "not", "n't"}
 # Prepositions that make an event noun the time or occasion of a clause: "during talks".
 CIRCUMSTANCE_PREPOSITIONS = {"during", "after", "following", "throughout", "amid", "at"}
+# Modifiers of a title that make its holder another than the one named before: "the new president".
+OTHER_HOLDER_MODIFIERS = {"new", "former", "incoming", "next", "future", "previous", "late", "outgoing"}
 # Prepositions through which a verb of agreeing takes what was agreed: "agreed to a truce",
 # "agreed on a deal".
 AGREED_THROUGH = {"to", "on", "upon"}
@@ -202,21 +207,35 @@ class Arguments:
         a step in relations between the United States and China")."""
         doc = noun.doc
         start = noun.sent.start
-        for _ in range(PAIR_SENTENCES):
-            start = doc[start - 1].sent.start if start > 0 else start
+        counted = 0
+        while counted < PAIR_SENTENCES and start > 0:
+            start = doc[start - 1].sent.start
+            counted += not doc[start : doc[start].sent.end].text.isspace()  # a paragraph break is no sentence
         before = reversed(doc[start : noun.i])
         after = doc[noun.i + 1 : noun.sent.end]
         for token in [*before, *after]:
             pair: list[ActorSpan] = []
             if token.dep_ == "conj" and token.head.conjuncts == (token,):
                 pair = distinct_actors(
-                    a for t in (token.head, token) for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
+                    a for t in (self._gapped_subject(token) or token.head, token)
+                    for a in self.index.headed_by(t, Label.STATE, Label.ORGANIZATION)
                 )
             elif token.pos_ in ("NOUN", "PROPN") and token.i != noun.i:
                 pair = [a for a in self.pair(token) if a.label in (Label.STATE, Label.ORGANIZATION)]  # "the India-Pakistan war"
             if len(pair) == 2:
                 return pair
         return []
+
+    @staticmethod
+    def _gapped_subject(conjunct: Token) -> Token | None:
+        """The subject a gapped clause pairs with its own subject: "India accepted the
+        ceasefire on 21 September and Pakistan on 22 September" (the parser hangs "Pakistan"
+        on the first date)."""
+        head = conjunct.head
+        if head.ent_type_ not in GAPPED_TIMES or head.dep_ != "pobj":
+            return None
+        verb = head.head.head
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < head.i), None) if verb.pos_ == "VERB" else None
 
     def _record_coalition(self, members: list[ActorSpan]) -> None:
         if len(distinct_actors(members)) > 1:
@@ -247,10 +266,13 @@ class Arguments:
         # the subject of the verb before
         while subject is None and verb.head != verb and (
             verb.dep_ in SHARED_SUBJECT_DEPS
+            # "A was able to conclude", "A succeeded in concluding": the implicative's subject
+            or (verb.dep_ == "acomp" and verb.lemma_.lower() in self.lex.implicatives)
+            or (verb.dep_ == "pcomp" and verb.head.head.lemma_.lower() in self.lex.implicatives)
             or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
             or (verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i)
         ):
-            verb = verb.head
+            verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
             subject = self.child(verb, "nsubj")
         if subject is None:
             return []
@@ -383,6 +405,8 @@ class Arguments:
             # "the talks brought together A and B"
             if any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in verb.children):
                 return self.actors(self.child(verb, "dobj")), []
+            if not (firsts or partners):
+                return self._absolute_subjects(verb), []  # "the talks ended with both sides giving up claims"
             return firsts, partners  # "Colombia's negotiations with Venezuela ended"
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             if not firsts and noun.dep_ != "nsubjpass":
@@ -395,13 +419,23 @@ class Arguments:
             return firsts, []
         return ([], []) if not owner else (firsts, [])
 
+    def _absolute_subjects(self, verb: Token) -> list[ActorSpan]:
+        """The subjects of a "with" clause that says how the verb's event ended: "the talks
+        concluded with both sides giving up their claims" (each a side of its own; one
+        actor alone is no party to talks: "the talks ended with Chad walking out")."""
+        clauses = (c for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for c in p.children if c.dep_ == "pcomp")
+        found = distinct_actors(a for c in clauses for a in self.actors(self.child(c, "nsubj")))
+        return found if len(found) > 1 else []
+
     def own_parties(self, noun: Token) -> list[ActorSpan]:
         """The parties an event noun names itself, each a side of its own: "talks between A and
         B", "the trilateral meeting of Cyprus, Greece and Israel", "the Egyptian-Israeli accord"."""
         # "talks between A and B", "an agreement brokered by X between A and B"
+        # "the agreement on 2 December between A and B": the parser hangs "between" on the date
+        dates = [o for o in self.prep_objects(noun, "on", "of", "in") if o.ent_type_ in GAPPED_TIMES]
         objects = self.prep_objects(noun, "between") + [
             o for c in noun.children if c.dep_ == "acl" for o in self.prep_objects(c, "between")
-        ]
+        ] + [o for d in dates for o in self.prep_objects(d, "between")]
         between = self.actors_of(objects)
         if len(between) == 1:
             between += self.detached_conjunct(objects[0], between[0])
@@ -469,6 +503,7 @@ class Factuality:
         agree to such talks" (a conditional governs the talks), "a potential meeting".
         """
         current = token
+        outcome = None  # the verb of how the event ended, whose negation does not unmake it
         for _ in range(MAX_CLIMB):
             if current.pos_ in ("NOUN", "PROPN"):
                 modifiers = (c for c in current.children if c.dep_ in ("amod", "compound"))
@@ -476,7 +511,9 @@ class Factuality:
                     return False
                 if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "never") for c in current.children):
                     return False  # "there were no talks between A and B"
-            elif not self.verb(current):
+                if current.dep_ == "nsubj" and self._outcome(current.head):
+                    outcome = current.head  # "the talks did not result in a deal": the talks took place
+            elif not self.verb(current, negated_ok=current == outcome):
                 return False
             head = current.head
             if current.dep_ == "conj" and current.tag_ in FINITE and head.dep_ == "xcomp" and head.tag_ == "VB":
@@ -491,7 +528,7 @@ class Factuality:
             if head is current or current.dep_ in CLAUSE_BOUNDARIES:
                 return True  # "said the talks had been productive": the clause stands on its own
             governed = current.dep_ in GOVERNED and (current.dep_ != "prep" or current.lower_ in PURPOSE_PREPOSITIONS)
-            if governed and head.lemma_.lower() in self.lex.nonfactual_governors:
+            if governed and head.lemma_.lower() in self.lex.nonfactual_governors and not self._past_implicative(head) and head != outcome:
                 return False
             current = head
         return True
@@ -505,10 +542,11 @@ class Factuality:
             return self.event(verb.head)
         return True
 
-    def verb(self, verb: Token) -> bool:
-        """False for a verb negated, in the future or the conditional, or under "if"."""
+    def verb(self, verb: Token, negated_ok: bool = False) -> bool:
+        """False for a verb negated (unless ``negated_ok``), in the future or the conditional,
+        or under "if"."""
         for child in verb.children:
-            if child.dep_ == "neg" or child.lower_ in NEGATIONS:
+            if (child.dep_ == "neg" or child.lower_ in NEGATIONS) and not negated_ok:
                 return False
             if child.dep_ in ("aux", "auxpass") and child.lower_ in self.lex.nonfactual_auxiliaries:
                 return False
@@ -518,6 +556,24 @@ class Factuality:
                 return False  # "they hold talks next week", "meets tomorrow"
         # "are to hold talks": "be" with an infinitive is a plan
         return not (verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children))
+
+    def _outcome(self, verb: Token) -> bool:
+        """Whether ``verb`` tells how its subject event ended ("resulted in", "failed to
+        produce", "broke down"), not whether it took place ("did not take place", "failed
+        to materialise")."""
+        if verb.lemma_.lower() not in self.lex.outcome_verbs:
+            return False
+        return not any(c.dep_ == "xcomp" and c.lemma_.lower() in self.lex.occurrence_verbs for c in verb.children)
+
+    def _past_implicative(self, word: Token) -> bool:
+        """Whether ``word`` is an implicative adjective said in the past, so that what it
+        governs happened: "were able to conclude" (but "is able to", "would be able to";
+        a negation or modal on the copula is checked as the climb goes on)."""
+        if word.lemma_.lower() not in self.lex.implicatives or word.dep_ != "acomp":
+            return False
+        copula = word.head
+        perfect = copula.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in copula.children)
+        return copula.tag_ == "VBD" or perfect
 
     def _future_time(self, time: Token) -> bool:
         return time.lower_ in self.lex.future_times or any(
@@ -551,14 +607,29 @@ def _antecedent(pronoun: Token, index: ActorIndex) -> list[ActorSpan]:
 
 def _title_holder(noun: Token) -> list[ActorSpan]:
     """The person a title stands for: "the president" after "Ukrainian President Volodymyr
-    Zelenskyy", the last person named earlier with a role of that head word."""
-    holders = [
-        r.source
-        for r in noun.doc._.kg_relations or []
-        if r.role and r.source.label == Label.PERSON and r.source.span.end <= noun.i
-        and r.role.split()[-1] == noun.lemma_.lower()
-    ]
+    Zelenskyy", the last person named earlier with a role of that head word or with that
+    title before the name.
+
+    A title that says its holder is another one ("the new president", "the former
+    president") stands for nobody named before; nor does it stand for a holder named in its
+    own sentence, whom the sentence would call by name ("Having met Sadat, the President
+    flew home": the President is not Sadat), so the holder named before that is taken.
+    """
+    if any(c.lower_ in OTHER_HOLDER_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")):
+        return []
+    doc, title = noun.doc, noun.lemma_.lower()
+    persons = [a for a in doc._.kg_actors or [] if a.label == Label.PERSON]
+    named_here = {a.text for a in persons if a.span.sent == noun.sent}
+    holders = [r.source for r in doc._.kg_relations or [] if r.role and r.source.label == Label.PERSON and r.role.split()[-1] == title]
+    # a name the title stands before: "President Jimmy Carter"
+    holders += [a for a in persons if a.span.start > 0 and doc[a.span.start - 1].lemma_.lower() == title]
+    holders = [a for a in holders if a.span.end <= noun.i and not _named_in(a, named_here)]
     return [max(holders, key=lambda a: a.span.end)] if holders else []
+
+
+def _named_in(person: ActorSpan, names: set[str]) -> bool:
+    """Whether ``person`` is among ``names``, by full name or surname ("Anwar Sadat", "Sadat")."""
+    return any(name == person.text or name.split()[-1] == person.text.split()[-1] for name in names)
 
 
 def span_text(tokens: Iterable[Token]) -> str:

@@ -86,7 +86,7 @@ class EventFrame:
         """The parties a mediator stands between: a delegation's party for the delegation; the
         parties the persons lead for the persons, when the article names a different one for each."""
         actors = distinct_actors(p.party if p.label == Label.DELEGATION and p.party else p for side in self.sides for p in side)
-        led = [_led_party(a) if a.label == Label.PERSON else a for a in actors]
+        led = [led_party(a) if a.label == Label.PERSON else a for a in actors]
         if all(led) and len(distinct_actors(led)) == len(actors):
             return distinct_actors(led)
         return actors  # rival persons within one party, or a person whose party the article does not name
@@ -121,7 +121,7 @@ def parties(actors: Sequence[ActorSpan]) -> tuple[Side, ...]:
     return tuple((a,) for a in distinct_actors(actors))
 
 
-def _led_party(person: ActorSpan) -> ActorSpan | None:
+def led_party(person: ActorSpan) -> ActorSpan | None:
     """The state or organisation the article says a person leads ("Prabhakaran, the leader of
     the LTTE"), matched on the full name or the surname."""
     for r in person.span.doc._.kg_relations or []:

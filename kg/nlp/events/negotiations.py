@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.models import Label, RelType
+from kg.nlp.actors import ActorSpan
 from kg.nlp.events.arguments import AGREED_THROUGH, Arguments
-from kg.nlp.events.frames import Reading, parties, sides
+from kg.nlp.events.frames import Reading, led_party, parties, sides
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 from kg.nlp.relations import same_actor
 
@@ -22,7 +23,7 @@ from kg.nlp.relations import same_actor
 def negotiate_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
     # "A negotiated with B", "A and B negotiated"; a third party that negotiated an agreement
     # between others is its go-between: "X helped negotiate the Egyptian-Israeli accord"
-    subjects = args.subjects(verb)
+    subjects = args.subjects(verb) or _negotiator_of_agreement(verb, args)
     obj = args.child(verb, "dobj")
     between = args.own_parties(obj) if obj is not None else []
     if len(between) > 1 and not any(same_actor(s, b) for s in subjects for b in between):
@@ -47,7 +48,10 @@ def negotiation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
 @event_rule("agreement_noun", RelType.NEGOTIATES_WITH, triggers="agreement_nouns", pos=NOUNS, confidence=0.7)
 def agreement_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     # "the agreement between A and B", "A reached a deal with B", "A and B signed a treaty",
-    # "A and B agreed on a deal", "the Norwegian-brokered accord between A and B"
+    # "A and B agreed on a deal", "the Norwegian-brokered accord between A and B";
+    # the document it is written in: "A and B agreed to a treaty text"
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in args.lex.agreement_document_nouns:
+        noun = noun.head
     if _joins_named_treaty(noun, args):
         return
     yield from _negotiation(noun, args, factual=_agreed(noun, args))
@@ -72,11 +76,18 @@ def _negotiation(noun: Token, args: Arguments, factual: bool | None = None) -> I
     if occasion is not None and factual is None:
         # talks held during or before what the clause says: "failed to agree after hours of talks"
         factual = args.factuality.event(noun) or args.factuality.verb(occasion)
-    mediators = args.participle_agents(noun, args.lex.mediation_participles)
+    # a party's leader is no go-between: "the agreement between A, led by X, and B"
+    mediators = [m for m in args.participle_agents(noun, args.lex.mediation_participles) if not _leads_one_of(m, firsts + seconds)]
     if mediators and not (firsts or seconds) and noun.dep_ == "pobj" and noun.head.lower_ == "of":
         firsts = sum(args.participants(noun.head.head), [])  # "a round of US-led talks": the round's parties
     if firsts or seconds or mediators:
         yield Reading(sides(firsts, seconds, args.coalitions), mediators=tuple(mediators), factual=factual)
+
+
+def _leads_one_of(actor: ActorSpan, parties: list[ActorSpan]) -> bool:
+    """Whether the article says ``actor`` leads one of ``parties``."""
+    party = led_party(actor) if actor.label == Label.PERSON else None
+    return party is not None and any(same_actor(party, p) for p in parties)
 
 
 def _signing_verb(noun: Token, args: Arguments) -> Token | None:
@@ -106,6 +117,25 @@ def _agreed(noun: Token, args: Arguments) -> bool | None:
     if verb is None or verb.lemma_.lower() != "agree":
         return None
     return args.factuality.event(verb)
+
+
+def _negotiator_of_agreement(verb: Token, args: Arguments) -> list:
+    """Who negotiated the agreement a participle describes: its agent ("the treaty, negotiated
+    by A with B"), or the party the agreement grants something to ("the treaty, negotiated
+    with B, gave A rights to the land"). Nobody, when the sentence names neither."""
+    agreement = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or agreement.lemma_.lower() not in args.lex.agreement_nouns:
+        return []  # "the treaty to be negotiated with B" is a plan
+    if args.child(verb, "aux", "auxpass") is not None or not args.factuality.event(agreement):
+        return []  # "the proposed treaty, negotiated with B", "the treaty ... would give A"
+    agents = args.agents(verb)
+    if agents or agreement.dep_ != "nsubj" or agreement.head.lemma_.lower() not in args.lex.grant_verbs:
+        return agents
+    grant = agreement.head
+    receivers = [c for c in grant.children if c.dep_ in ("dative", "dobj")]
+    # "gave the United States rights": the parser may hang the receiver on the right it gets
+    found = args.actors_of(c for c in receivers if c.dep_ == "dative")
+    return found or [a for r in receivers for c in r.children if c.dep_ == "compound" for a in args.index.headed_by(c, Label.STATE, Label.ORGANIZATION)]
 
 
 def _partners_of(obj: Token | None, args: Arguments) -> list:
