@@ -53,6 +53,7 @@ class Lexicon:
     membership_prepositions: frozenset[str]
     accuse_verbs: frozenset[str]
     complain_verbs: frozenset[str]
+    criticism_phrasal_verbs: frozenset[str]
     summon_verbs: frozenset[str]
     protest_verbs: frozenset[str]
     accusation_nouns: frozenset[str]

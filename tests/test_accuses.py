@@ -62,6 +62,14 @@ ACCUSES = [
     ("The United Nations confirmed reports that al-Shabaab had killed twelve aid workers.", {("United Nations", "al-Shabaab")}),
     ("Russian forces have killed hundreds of civilians, according to Ukraine.", {("Ukraine", "Russia")}),
     ("China condemned the US decision to sell arms to Taiwan.", {("China", "United States")}),
+    # phrasal verbs of criticism: the object of their preposition, or the author of its conduct
+    ("Kenyan President William Ruto lashed out at Russia over the arms shipments.", {("William Ruto", "Russia")}),
+    ("Germany hit out at Hungary and Poland on Monday.", {("Germany", "Hungary"), ("Germany", "Poland")}),
+    ("Chancellor Olaf Scholz took aim at Hungary in a speech.", {("Olaf Scholz", "Hungary")}),
+    ("Foreign Minister Sergei Lavrov spoke out against Israel's policies in Gaza.", {("Sergei Lavrov", "Israel")}),
+    # an accusation whose accuser the noun names was made, even when the accused rejects it
+    ("Uganda rejected Kenya's accusation that Uganda had armed the rebels.", {("Kenya", "Uganda")}),
+    ("Uganda dismissed accusations by Kenya that Uganda had armed the rebels.", {("Kenya", "Uganda")}),
     # a statement after a colon, running over its paragraph, and a quotation left open
     (
         "The foreign minister, Penny Wong, said:\n\nThe report makes grim reading. "
@@ -99,6 +107,13 @@ NOTHING = [
     "Russia denied accusations that it had shelled the plant.",
     "Critics accused Japan of stalling the talks.",
     "Turkey faced accusations of torture.",
+    # a phrasal verb of criticism negated or in the future, or aimed at someone's critics
+    "Chancellor Olaf Scholz did not lash out at Hungary.",
+    "Chancellor Olaf Scholz will take aim at Hungary in his speech.",
+    "Chancellor Olaf Scholz lashed out at Hungary's critics.",
+    # an accusation refused, or rejected with no accuser named
+    "Kenya refused to make accusations against Uganda.",
+    "Uganda rejected the accusation that it had armed the rebels.",
     # a protest in the street is not an official complaint
     "Thousands of Kurds began a hunger strike to protest against Sweden's decision.",
     # a statement whose narrative tells of the speaker's own side, or of plans

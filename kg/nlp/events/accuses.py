@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.models import RelType
 from kg.nlp.actors import ActorSpan
-from kg.nlp.events.arguments import FINITE, SUBJECTS, VAGUE_PRONOUNS, Arguments, span_text
+from kg.nlp.events.arguments import FINITE, SUBJECTS, VAGUE_PRONOUNS, Arguments, phrasal_preposition, span_text
 from kg.nlp.events.frames import Reading
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 
@@ -88,6 +88,18 @@ def complain_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
         yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=claim)
 
 
+@event_rule("criticism_phrasal_verb", RelType.ACCUSES, triggers="criticism_phrasal_verbs", pos=VERBS, confidence=0.7, phrasal=True)
+def criticism_phrasal_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
+    # a phrasal verb of criticism whose prepositional object is the accused or its conduct:
+    # "X lashed out at Y", "X railed against Y's policies", "X took aim at Y over ..."
+    prep = phrasal_preposition(verb, args.lex.criticism_phrasal_verbs)
+    targets = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+    accused = [a for t in targets for act in _conjuncts(t) for a in (args.doers(act) or _conduct_authors(act, args))]
+    if accused:
+        claim = span_text(t for c in verb.children if c.i > prep.i for t in c.subtree) or None
+        yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=claim)
+
+
 @event_rule("summon_to_complain", RelType.ACCUSES, triggers="summon_verbs", pos=VERBS, confidence=0.65)
 def summon_to_complain(verb: Token, args: Arguments) -> Iterator[Reading]:
     # an envoy summoned to hear a complaint: "X summoned Y's ambassador to protest the arrests"
@@ -107,6 +119,9 @@ def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     lex = args.lex
     verb = noun.head if noun.dep_ == "dobj" else None
     accusers = args.clause_owner(noun) + [a for o in args.prep_objects(noun, "by", "from") for a in args.actors(o)]
+    # an accusation the noun says whose it is was made, whatever another party does with it:
+    # "Russia rejected Kenya's accusation that ...", "denied accusations by Kenya"
+    factual = _real(noun, args) if accusers else None
     targets = args.prep_objects(noun, *ACCUSED_PREPOSITIONS)
     accused: list[ActorSpan] = []
     if verb is not None and verb.lemma_.lower() in lex.reciprocal_light_verbs:
@@ -129,7 +144,7 @@ def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
             accused += args.doers(subject)
     if accused:
         claim = span_text(t for c in noun.children if c.i > noun.i for t in c.subtree) or None
-        yield Reading((tuple(accusers), tuple(accused)), claim=claim)
+        yield Reading((tuple(accusers), tuple(accused)), claim=claim, factual=factual)
 
 
 @event_rule("blame_on", RelType.ACCUSES, triggers="blame_on_verbs", pos=VERBS, confidence=0.75)
@@ -342,6 +357,15 @@ def _claim(verb: Token, args: Arguments) -> str | None:
             if prep.dep_ == "prep" and prep.lower_ in args.lex.claim_prepositions and prep.i > verb.i:
                 return span_text(prep.subtree)
     return None
+
+
+def _conduct_authors(noun: Token, args: Arguments) -> list[ActorSpan]:
+    """Who did the act, wrong or conduct a noun names ("Y's policies", "the attack by Y"); not
+    the owner of any noun ("Y's critics")."""
+    lex, lemma = args.lex, noun.lemma_.lower()
+    if lemma in lex.act_nouns or lemma in lex.wrongdoing_nouns or lemma in lex.conduct_nouns:
+        return args.authors(noun)
+    return []
 
 
 def _names_a_wrong(token: Token, args: Arguments) -> bool:

@@ -50,6 +50,9 @@ RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 # Verbs that reach their subject from a verb before them: "A urged B and met C".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
+# Words between a phrasal verb and its preposition: "lashed out at", "took aim at".
+PHRASAL_MIDDLES = {"prt", "advmod", "dobj"}
+
 # How many sentences back "the two sides" may refer.
 PAIR_SENTENCES = 2
 # How far a factuality check climbs the tree: "X declined to be drawn into agreeing to meet".
@@ -523,6 +526,21 @@ class Factuality:
         return time.lower_ in self.lex.future_times or any(
             c.dep_ == "amod" and c.lower_ in self.lex.future_times for c in time.children
         )
+
+
+def phrasal_preposition(verb: Token, phrases: frozenset[str]) -> Token | None:
+    """The preposition through which a verb takes its object as one of ``phrases``, each
+    "verb [word] preposition": "lashed out at Y" ("lash out at", a particle), "took aim at Y"
+    ("take aim at", an object, the preposition on the verb or on the object), "railed against
+    Y" ("rail against")."""
+    lemma = verb.lemma_.lower()
+    middles = [c for c in verb.children if c.dep_ in PHRASAL_MIDDLES and c.i > verb.i]
+    for holder in (verb, *middles):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.i > verb.i):
+            words = [lemma, *(m.lower_ for m in middles if m.i < prep.i), prep.lower_]
+            if " ".join(words) in phrases:
+                return prep
+    return None
 
 
 def _said_of_two(noun: Token) -> bool:
