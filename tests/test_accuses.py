@@ -76,6 +76,15 @@ ACCUSES = [
         "Hundreds of civilians have been killed at the hands of the Taliban.",
         {("Penny Wong", "Taliban")},
     ),
+    # a one-word name is a person as the author of a wrong: "at the hands of X", "X's brutality"
+    (
+        "The minister, Penny Wong, said:\n\nHundreds of civilians have been killed at the hands of Mugabe and the Taliban.",
+        {("Penny Wong", "Mugabe"), ("Penny Wong", "Taliban")},
+    ),
+    (
+        "The minister, Penny Wong, said:\n\nThe people of Zimbabwe have suffered from Mugabe's brutality for years.",
+        {("Penny Wong", "Mugabe")},
+    ),
     (
         'Colombian President Gustavo Petro said on Monday, "We want peace. Sadly, Ecuador has violated the border. We will respond."',
         {("Gustavo Petro", "Ecuador")},
