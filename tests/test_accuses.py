@@ -62,6 +62,7 @@ ACCUSES = [
     ("The United Nations confirmed reports that al-Shabaab had killed twelve aid workers.", {("United Nations", "al-Shabaab")}),
     ("Russian forces have killed hundreds of civilians, according to Ukraine.", {("Ukraine", "Russia")}),
     ("China condemned the US decision to sell arms to Taiwan.", {("China", "United States")}),
+    ("Ukraine says Russia shelled the plant", {("Ukraine", "Russia")}),
     # phrasal verbs of criticism: the object of their preposition, or the author of its conduct
     ("Kenyan President William Ruto lashed out at Russia over the arms shipments.", {("William Ruto", "Russia")}),
     ("Germany hit out at Hungary and Poland on Monday.", {("Germany", "Hungary"), ("Germany", "Poland")}),
@@ -134,6 +135,9 @@ NOTHING = [
     "The minister, Penny Wong, said:\n\nThe coalition has carried out 800 strikes against the Taliban.",
     # a state's report of what its own forces did
     "Israel said its forces killed three militants.",
+    # a headline's passive without "was": the subject is the victim
+    "Kenya says Raila Odinga poisoned with arsenic",
+    "Germany says Boris Nemtsov poisoned with Novichok",
     # negated wrongdoing in reported speech, a wrong reported by nobody named
     "Sergei Lavrov said Russia had not violated the truce.",
     "According to officials, Serb forces killed three ethnic Albanians.",

@@ -387,8 +387,7 @@ def _wrongdoers(clause: Token, args: Arguments, direct: bool) -> list[ActorSpan]
     ``direct`` for a clause that is itself the charge ("X said Y ...", "according to X, Y
     ..."): hostile verbs ("had armed the militias") and acts carried out ("carried out the
     attack") count there, not in the narrative of a longer statement."""
-    passive = any(c.dep_ == "auxpass" for c in clause.children)
-    if passive:
+    if any(c.dep_ == "auxpass" for c in clause.children) or _headline_passive(clause):
         if clause.lemma_.lower() not in args.lex.wrongdoing_verbs:
             return []
         agents = args.doers(args.child(args.child(clause, "agent"), "pobj"))
@@ -404,6 +403,16 @@ def _wrongdoers(clause: Token, args: Arguments, direct: bool) -> list[ActorSpan]
     if subject is None or subject.lower_ in VAGUE_PRONOUNS:
         return []
     return args.doers(subject)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Whether a verb with a subject but no auxiliary and no object is a passive that dropped
+    its "was", as headlines do: "Germany says Navalny poisoned with Novichok" (a participle, or
+    any such verb in a line with no final stop)."""
+    children = {c.dep_ for c in verb.children}
+    if "nsubj" not in children or children & {"aux", "auxpass", "dobj"}:
+        return False
+    return verb.tag_ == "VBN" or not verb.sent[-1].is_punct
 
 
 def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
