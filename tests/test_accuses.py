@@ -63,6 +63,9 @@ ACCUSES = [
     ("Russian forces have killed hundreds of civilians, according to Ukraine.", {("Ukraine", "Russia")}),
     ("China condemned the US decision to sell arms to Taiwan.", {("China", "United States")}),
     ("Ukraine says Russia shelled the plant", {("Ukraine", "Russia")}),
+    # a title the parser took for the subject's head stands for the person named in it, not the
+    # state that modifies it
+    ("UK Ambassador to Kenya Jane Marriott accused Russia of violating the treaty.", {("Jane Marriott", "Russia")}),
     # phrasal verbs of criticism: the object of their preposition, or the author of its conduct
     ("Kenyan President William Ruto lashed out at Russia over the arms shipments.", {("William Ruto", "Russia")}),
     ("Germany hit out at Hungary and Poland on Monday.", {("Germany", "Hungary"), ("Germany", "Poland")}),

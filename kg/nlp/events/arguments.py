@@ -136,12 +136,12 @@ class Arguments:
             if not actors:
                 # "with China's president, Xi Jinping": the name in apposition to a title
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
-            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
-                # "Greek and Turkish diplomats", "Russia's government"
-                actors = self.modifier_actors(item)
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
                 actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
+            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
+                # "Greek and Turkish diplomats", "Russia's government"
+                actors = self.modifier_actors(item)
             if not actors and item.pos_ == "NOUN":
                 # "his critics, which include Greenpeace, blame him", "critics including X"
                 actors = [a for c in item.children for a in self._members(c)]
