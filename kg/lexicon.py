@@ -107,6 +107,7 @@ class Lexicon:
     nonfactual_modifiers: frozenset[str]
     future_times: frozenset[str]
     state_proxy_nouns: frozenset[str]
+    organization_kind_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)

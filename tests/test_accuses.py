@@ -66,6 +66,9 @@ ACCUSES = [
     # a title the parser took for the subject's head stands for the person named in it, not the
     # state that modifies it
     ("UK Ambassador to Kenya Jane Marriott accused Russia of violating the treaty.", {("Jane Marriott", "Russia")}),
+    # a definite description of an organisation's kind: the one of that kind named before
+    ("Kenya banned the airline Jambo Air on Monday. Uganda said the airline had violated the sanctions.", {("Uganda", "Jambo Air")}),
+    ("The Wagner Group arrived in Mali. France said the group had killed civilians in Moura.", {("France", "Wagner Group")}),
     # phrasal verbs of criticism: the object of their preposition, or the author of its conduct
     ("Kenyan President William Ruto lashed out at Russia over the arms shipments.", {("William Ruto", "Russia")}),
     ("Germany hit out at Hungary and Poland on Monday.", {("Germany", "Hungary"), ("Germany", "Poland")}),
@@ -138,6 +141,8 @@ NOTHING = [
     "The minister, Penny Wong, said:\n\nThe coalition has carried out 800 strikes against the Taliban.",
     # a state's report of what its own forces did
     "Israel said its forces killed three militants.",
+    # a definite description when two organisations of its kind were named before
+    "Kenya banned the airline Jambo Air on Monday, and Uganda banned the airline Skyward Air. Tanzania said the airline had violated the sanctions.",
     # a headline's passive without "was": the subject is the victim
     "Kenya says Raila Odinga poisoned with arsenic",
     "Germany says Boris Nemtsov poisoned with Novichok",

@@ -50,6 +50,10 @@ RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 # Verbs that reach their subject from a verb before them: "A urged B and met C".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
 
+# Determiners of a definite description: "the airline", "this militia".
+DEFINITE = {"the", "this"}
+# Words before a name that say its kind: "airline Mahan Air", "the militia group Hezbollah".
+KIND_DEPS = {"compound", "amod", "nmod", "appos"}
 # Words between a phrasal verb and its preposition: "lashed out at", "took aim at".
 PHRASAL_MIDDLES = {"prt", "advmod", "dobj"}
 
@@ -161,6 +165,11 @@ class Arguments:
                 actors = self.last_pair(item)
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
+            if not actors and item.tag_ == "NN" and item.lemma_.lower() in self.lex.organization_kind_nouns and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in item.children
+            ):
+                # "Mahan Air ... The airline": the one organisation of that kind named before
+                actors = self.described_organization(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
                 # "X announced it had entered into an agreement": the speaker
                 speaker = self.child(item.head.head, "nsubj")
@@ -169,6 +178,26 @@ class Arguments:
                 actors = _antecedent(item, index)
             found.extend(actors)
         return found
+
+    def described_organization(self, noun: Token) -> list[ActorSpan]:
+        """The organisation a definite description of its kind stands for ("the airline", "the
+        militia"): the last one named before it whose name has the kind word or follows it
+        ("Mahan Air", "airline Mahan Air", "the Wagner Group"); none when the text named two
+        organisations of that kind before it."""
+        kind = noun.lemma_.lower()
+        named: dict[tuple[int, int], ActorSpan] = {}
+        for actor in self.index.actors:
+            if actor.label != Label.ORGANIZATION or actor.span.end > noun.i:
+                continue
+            name = (actor.party or actor).span  # a short name stands for its full name: "Mahan"
+            described = [*name, *(c for c in name.root.children if c.dep_ in KIND_DEPS and c.i < name.start)]
+            if name.root.dep_ == "appos":
+                described.append(name.root.head)  # "the airline Jambo Air"
+            if any(t.lemma_.lower() == kind for t in described):
+                named[(name.start, name.end)] = actor if (name.start, name.end) not in named else max(
+                    named[(name.start, name.end)], actor, key=lambda a: a.span.end
+                )
+        return list(named.values()) if len(named) == 1 else []
 
     def modifier_actors(self, noun: Token) -> list[ActorSpan]:
         """The actors that modify a noun standing for them: "Russian officials", "the
