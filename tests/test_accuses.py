@@ -66,6 +66,9 @@ ACCUSES = [
     # a title the parser took for the subject's head stands for the person named in it, not the
     # state that modifies it
     ("UK Ambassador to Kenya Jane Marriott accused Russia of violating the treaty.", {("Jane Marriott", "Russia")}),
+    # an act, a conduct or a government called wrong by its adjective, in what an actor says
+    ("Foreign Minister Penny Wong said Australia would resist Russia's illegal annexation of Crimea.", {("Penny Wong", "Russia")}),
+    ("Foreign Minister Penny Wong said Australia would increase the pressure on Nicolas Maduro's brutal regime.", {("Penny Wong", "Nicolas Maduro")}),
     # a definite description of an organisation's kind: the one of that kind named before
     ("Kenya banned the airline Jambo Air on Monday. Uganda said the airline had violated the sanctions.", {("Uganda", "Jambo Air")}),
     ("The Wagner Group arrived in Mali. France said the group had killed civilians in Moura.", {("France", "Wagner Group")}),
@@ -143,6 +146,9 @@ NOTHING = [
     "Israel said its forces killed three militants.",
     # a definite description when two organisations of its kind were named before
     "Kenya banned the airline Jambo Air on Monday, and Uganda banned the airline Skyward Air. Tanzania said the airline had violated the sanctions.",
+    # an act named without a word that makes it a wrong, and a wrong adjective on a thing
+    "Foreign Minister Penny Wong said Russia's annexation of Crimea was discussed.",
+    "Foreign Minister Penny Wong said Australia would return Russia's illegal weapons.",
     # a headline's passive without "was": the subject is the victim
     "Kenya says Raila Odinga poisoned with arsenic",
     "Germany says Boris Nemtsov poisoned with Novichok",

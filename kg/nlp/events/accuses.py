@@ -206,7 +206,7 @@ def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
     clause = _reported_clause(verb, args)
     if clause is None:
         return
-    wrongs = [t for t in clause.subtree if t.lemma_.lower() in args.lex.wrongdoing_nouns and _real(t, args)]
+    wrongs = [t for t in clause.subtree if _names_wrong(t, args) and _real(t, args)]
     accused = [a for noun in wrongs for a in args.authors(noun)]
     if accused:
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(verb))
@@ -289,7 +289,7 @@ def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Argume
     for token in statement:
         if token.pos_ in VERBS and _asserted(token, args):
             accused = _wrongdoers(token, args, direct=False)
-        elif token.lemma_.lower() in args.lex.wrongdoing_nouns and _real(token, args):
+        elif _names_wrong(token, args) and _real(token, args):
             accused = args.authors(token)
         else:
             continue
@@ -320,6 +320,17 @@ def _asserted(verb: Token, args: Arguments) -> bool:
         return False
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return (verb.tag_ in FINITE or has_aux) and args.factuality.verb(verb)
+
+
+def _names_wrong(noun: Token, args: Arguments) -> bool:
+    """Whether a noun names a wrong: a noun of wrongdoing ("aggression", "inhumanity"), or an
+    act, a conduct or a government called wrong by its adjective ("the illegal annexation",
+    "brutal policies", "Assad's brutal regime")."""
+    lex, lemma = args.lex, noun.lemma_.lower()
+    if lemma in lex.wrongdoing_nouns:
+        return True
+    judged = lemma in lex.act_nouns or lemma in lex.conduct_nouns or lemma in lex.government_nouns
+    return judged and any(c.dep_ == "amod" and c.lower_ in lex.wrongdoing_adjectives for c in noun.children)
 
 
 def _real(noun: Token, args: Arguments) -> bool:
