@@ -69,6 +69,12 @@ ACCUSES = [
     # an act, a conduct or a government called wrong by its adjective, in what an actor says
     ("Foreign Minister Penny Wong said Australia would resist Russia's illegal annexation of Crimea.", {("Penny Wong", "Russia")}),
     ("Foreign Minister Penny Wong said Australia would increase the pressure on Nicolas Maduro's brutal regime.", {("Penny Wong", "Nicolas Maduro")}),
+    # a wrongdoer listed with others of the kind, whatever the verb says of them
+    ("Foreign Minister Penny Wong said Vladimir Putin and other war criminals must be held to account.", {("Penny Wong", "Vladimir Putin")}),
+    (
+        "Foreign Minister Penny Wong said:\n\nWe will ensure that Omar al-Bashir and other perpetrators of war crimes face justice.",
+        {("Penny Wong", "Omar al-Bashir")},
+    ),
     # a definite description of an organisation's kind: the one of that kind named before
     ("Kenya banned the airline Jambo Air on Monday. Uganda said the airline had violated the sanctions.", {("Uganda", "Jambo Air")}),
     ("The Wagner Group arrived in Mali. France said the group had killed civilians in Moura.", {("France", "Wagner Group")}),
@@ -149,6 +155,8 @@ NOTHING = [
     # an act named without a word that makes it a wrong, and a wrong adjective on a thing
     "Foreign Minister Penny Wong said Russia's annexation of Crimea was discussed.",
     "Foreign Minister Penny Wong said Australia would return Russia's illegal weapons.",
+    # an actor listed with others of a kind that is no wrongdoer
+    "Foreign Minister Penny Wong said Vladimir Putin and other leaders must be held to account.",
     # a headline's passive without "was": the subject is the victim
     "Kenya says Raila Odinga poisoned with arsenic",
     "Germany says Boris Nemtsov poisoned with Novichok",

@@ -208,6 +208,7 @@ def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
         return
     wrongs = [t for t in clause.subtree if _names_wrong(t, args) and _real(t, args)]
     accused = [a for noun in wrongs for a in args.authors(noun)]
+    accused += [a for t in clause.subtree for a in _listed_wrongdoers(t, args)]
     if accused:
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(verb))
 
@@ -282,8 +283,9 @@ def _introducing_verb(colon: Token) -> Token | None:
 
 def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Arguments) -> Iterator[Reading]:
     """The speakers accuse whom their statement says did wrong, sentence by sentence: a deed
-    ("Y has violated the border", "were killed at the hands of Y") or a wrong named with its
-    author ("Y's inhumanity", "the Turkish aggression")."""
+    ("Y has violated the border", "were killed at the hands of Y"), a wrong named with its
+    author ("Y's inhumanity", "the Turkish aggression") or a wrongdoer listed with others of
+    the kind ("Y and other war criminals")."""
     if not speakers:
         return
     for token in statement:
@@ -292,7 +294,7 @@ def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Argume
         elif _names_wrong(token, args) and _real(token, args):
             accused = args.authors(token)
         else:
-            continue
+            accused = _listed_wrongdoers(token, args)
         if accused:
             yield Reading((tuple(speakers), tuple(accused)), claim=token.sent.text, sentence=token.sent, factual=True)
 
@@ -331,6 +333,16 @@ def _names_wrong(noun: Token, args: Arguments) -> bool:
         return True
     judged = lemma in lex.act_nouns or lemma in lex.conduct_nouns or lemma in lex.government_nouns
     return judged and any(c.dep_ == "amod" and c.lower_ in lex.wrongdoing_adjectives for c in noun.children)
+
+
+def _listed_wrongdoers(noun: Token, args: Arguments) -> list[ActorSpan]:
+    """Who a list names a wrongdoer together with others of the kind: "Y and other war
+    criminals", "Y and other perpetrators of abuses" (the label stands whatever the verb)."""
+    if noun.dep_ != "conj" or noun.lemma_.lower() not in args.lex.wrongdoer_nouns:
+        return []
+    if not any(c.dep_ == "amod" and c.lower_ == "other" for c in noun.children):
+        return []
+    return args.index.headed_by(noun.head)
 
 
 def _real(noun: Token, args: Arguments) -> bool:
