@@ -60,6 +60,7 @@ class Lexicon:
     accusation_light_verbs: frozenset[str]
     reciprocal_light_verbs: frozenset[str]
     criticised_verbs: frozenset[str]
+    rebuttal_verbs: frozenset[str]
     blame_on_verbs: frozenset[str]
     act_nouns: frozenset[str]
     conduct_nouns: frozenset[str]

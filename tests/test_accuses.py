@@ -86,6 +86,9 @@ ACCUSES = [
     # an accusation whose accuser the noun names was made, even when the accused rejects it
     ("Uganda rejected Kenya's accusation that Uganda had armed the rebels.", {("Kenya", "Uganda")}),
     ("Uganda dismissed accusations by Kenya that Uganda had armed the rebels.", {("Kenya", "Uganda")}),
+    # who rejects an accusation naming no other target is its target
+    ("Uganda rejected Kenya's accusations.", {("Kenya", "Uganda")}),
+    ("Uganda rejected Kenya's accusations against Rwanda.", {("Kenya", "Rwanda")}),
     # a statement after a colon, running over its paragraph, and a quotation left open
     (
         "The foreign minister, Penny Wong, said:\n\nThe report makes grim reading. "

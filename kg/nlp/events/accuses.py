@@ -142,6 +142,9 @@ def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
         subject = args.child(clause, *SUBJECTS)
         if subject is not None and subject.lower_ not in VAGUE_PRONOUNS:
             accused += args.doers(subject)
+    if not accused and verb is not None and verb.lemma_.lower() in lex.rebuttal_verbs and factual is not None:
+        # "Russia rejected Kenya's accusations": who rejects an accusation naming no one else is its target
+        accused = args.clause_subjects(verb)
     if accused:
         claim = span_text(t for c in noun.children if c.i > noun.i for t in c.subtree) or None
         yield Reading((tuple(accusers), tuple(accused)), claim=claim, factual=factual)
