@@ -74,6 +74,7 @@ class Lexicon:
     wrongdoing_verbs: frozenset[str]
     partisan_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]
+    complicity_verbs: frozenset[str]
     wrongdoing_predicates: frozenset[str]
     designation_verbs: frozenset[str]
     wrongdoer_nouns: frozenset[str]

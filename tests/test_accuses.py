@@ -69,6 +69,12 @@ ACCUSES = [
     # an act, a conduct or a government called wrong by its adjective, in what an actor says
     ("Foreign Minister Penny Wong said Australia would resist Russia's illegal annexation of Crimea.", {("Penny Wong", "Russia")}),
     ("Foreign Minister Penny Wong said Australia would increase the pressure on Nicolas Maduro's brutal regime.", {("Penny Wong", "Nicolas Maduro")}),
+    # complicity: a verb of support whose object names a wrong
+    ("Foreign Minister Penny Wong said Iran funds terrorism.", {("Penny Wong", "Iran")}),
+    (
+        "Foreign Minister Penny Wong said Russia supports Bashar al-Assad's brutal regime.",
+        {("Penny Wong", "Russia"), ("Penny Wong", "Bashar al-Assad")},
+    ),
     # a wrongdoer listed with others of the kind, whatever the verb says of them
     ("Foreign Minister Penny Wong said Vladimir Putin and other war criminals must be held to account.", {("Penny Wong", "Vladimir Putin")}),
     (
@@ -158,6 +164,10 @@ NOTHING = [
     # an act named without a word that makes it a wrong, and a wrong adjective on a thing
     "Foreign Minister Penny Wong said Russia's annexation of Crimea was discussed.",
     "Foreign Minister Penny Wong said Australia would return Russia's illegal weapons.",
+    # support for what is no wrong, and negated support
+    "Foreign Minister Penny Wong said Germany supported the operation.",
+    "Foreign Minister Penny Wong said Australia supports the fight against terrorism.",
+    "Foreign Minister Penny Wong said Iran does not fund terrorism.",
     # an actor listed with others of a kind that is no wrongdoer
     "Foreign Minister Penny Wong said Vladimir Putin and other leaders must be held to account.",
     # a headline's passive without "was": the subject is the victim

@@ -452,6 +452,9 @@ def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
         # "has caused destruction", "committed atrocities"; "carried out the attack" as a charge
         wrongs = lex.wrongdoing_nouns | lex.act_nouns if direct else lex.wrongdoing_nouns
         return any(c.dep_ == "dobj" and c.lemma_.lower() in wrongs for c in clause.children)
+    if lemma in lex.complicity_verbs:
+        # "Iran funds terrorism", "Russia supports Assad's brutal regime": only a wrong as object
+        return any(c.dep_ == "dobj" and _names_wrong(c, args) and _real(c, args) for c in clause.children)
     for child in clause.children:
         if child.dep_ in PREDICATES and child.lemma_.lower() in lex.wrongdoing_predicates and (
             child.dep_ != "xcomp" or clause.lemma_ == "be"  # "is to blame", not "wants to blame"
