@@ -69,6 +69,14 @@ ACCUSES = [
     # an act, a conduct or a government called wrong by its adjective, in what an actor says
     ("Foreign Minister Penny Wong said Australia would resist Russia's illegal annexation of Crimea.", {("Penny Wong", "Russia")}),
     ("Foreign Minister Penny Wong said Australia would increase the pressure on Nicolas Maduro's brutal regime.", {("Penny Wong", "Nicolas Maduro")}),
+    # a wrong said of an act whose author is named; a statement's paragraph that ends the line
+    ("Foreign Minister Penny Wong said Russia's annexation of Crimea is illegal.", {("Penny Wong", "Russia")}),
+    ("Foreign Minister Penny Wong said Russia's referendum was a sham.", {("Penny Wong", "Russia")}),
+    (
+        "Foreign Minister Penny Wong said: Australia has worked with its partners. This shows that "
+        "Bashar al-Assad's war on ISIL is a sham.\n\nAustralia will keep up the pressure.",
+        {("Penny Wong", "Bashar al-Assad")},
+    ),
     # complicity: a verb of support whose object names a wrong
     ("Foreign Minister Penny Wong said Iran funds terrorism.", {("Penny Wong", "Iran")}),
     (
@@ -164,6 +172,10 @@ NOTHING = [
     # an act named without a word that makes it a wrong, and a wrong adjective on a thing
     "Foreign Minister Penny Wong said Russia's annexation of Crimea was discussed.",
     "Foreign Minister Penny Wong said Australia would return Russia's illegal weapons.",
+    # a wrong predicate negated, or said of no one's act; a victim of a wrong
+    "Foreign Minister Penny Wong said Russia's annexation of Crimea was not illegal.",
+    "Foreign Minister Penny Wong said the strike was illegal.",
+    "Foreign Minister Penny Wong said Ukraine was a victim of aggression.",
     # support for what is no wrong, and negated support
     "Foreign Minister Penny Wong said Germany supported the operation.",
     "Foreign Minister Penny Wong said Australia supports the fight against terrorism.",

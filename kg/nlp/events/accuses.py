@@ -428,7 +428,12 @@ def _wrongdoers(clause: Token, args: Arguments, direct: bool) -> list[ActorSpan]
         subject = args.child(clause.head, "nsubj")  # "Y has been dependent on ... and has caused destruction"
     if subject is None or subject.lower_ in VAGUE_PRONOUNS:
         return []
-    return args.doers(subject)
+    accused = args.doers(subject)
+    if not accused and subject.lemma_.lower() not in args.lex.state_proxy_nouns:
+        # a wrong said of an act or a thing whose author is named: "Assad's war is a sham",
+        # "Russia's annexation is illegal" (not of a person's title: "Russia's envoy is a liar")
+        accused = args.authors(subject)
+    return accused
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -436,9 +441,10 @@ def _headline_passive(verb: Token) -> bool:
     its "was", as headlines do: "Germany says Navalny poisoned with Novichok" (a participle, or
     any such verb in a line with no final stop)."""
     children = {c.dep_ for c in verb.children}
-    if "nsubj" not in children or children & {"aux", "auxpass", "dobj"}:
+    if verb.pos_ != "VERB" or "nsubj" not in children or children & {"aux", "auxpass", "dobj"}:
         return False
-    return verb.tag_ == "VBN" or not verb.sent[-1].is_punct
+    last = next((t for t in reversed(verb.sent) if not t.is_space), verb)
+    return verb.tag_ == "VBN" or not last.is_punct
 
 
 def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
@@ -463,4 +469,9 @@ def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
         if child.dep_ == "attr" or (child.dep_ == "prep" and child.lower_ in ("like", "as")):
             if any(t.lemma_.lower() in lex.wrongdoer_nouns for t in child.subtree):
                 return True
+        # "is a crime", "is a sham", "is illegal"
+        if child.dep_ == "attr" and child.lemma_.lower() in lex.wrongdoing_nouns and _real(child, args):
+            return True
+        if child.dep_ == "acomp" and child.lower_ in lex.wrongdoing_adjectives:
+            return True
     return False
