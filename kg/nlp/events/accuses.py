@@ -4,6 +4,10 @@ Each rule reads one construction; the sides are (accusers, accused). The accused
 named as the object of a verb of accusation ("accused Y"), as the author of the act it
 condemns ("condemned the attack by Osgiliath soldiers"), or as the doer of a wrong in what
 the accuser says ("X said Y had violated the truce", "X said: ... killed at the hands of Y").
+The accused is also the object of a phrasal verb of criticism ("lashed out at Y"), whoever
+rejects an accusation that names its accuser ("Y rejected X's accusations"), the author of an
+act said to be wrong ("Y's war is a sham"), who supports a wrong ("Y funds terrorism"), and a
+wrongdoer listed with others ("Y and other war criminals").
 An act with no named author ("condemned the attack") accuses nobody.
 """
 from __future__ import annotations

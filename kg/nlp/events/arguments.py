@@ -11,7 +11,7 @@ knows how English attaches the participants to any trigger:
 - what an argument names: conjuncts, appositions, nouns that stand for a state
   ("Russian officials"), group nouns with members ("critics including X"), titles and
   pronouns that stand for a person named before; armed forces that stand for their state
-  ("Russian troops");
+  ("Russian troops"); a definite description of an organisation named before ("the airline");
 - who did the act a noun names ("the attack by X", "X's annexation", "the ISIL attack").
 
 :class:`Factuality` says whether an event is reported as having happened.
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -185,19 +185,13 @@ class Arguments:
         ("Mahan Air", "airline Mahan Air", "the Wagner Group"); none when the text named two
         organisations of that kind before it."""
         kind = noun.lemma_.lower()
-        named: dict[tuple[int, int], ActorSpan] = {}
-        for actor in self.index.actors:
-            if actor.label != Label.ORGANIZATION or actor.span.end > noun.i:
-                continue
-            name = (actor.party or actor).span  # a short name stands for its full name: "Mahan"
-            described = [*name, *(c for c in name.root.children if c.dep_ in KIND_DEPS and c.i < name.start)]
-            if name.root.dep_ == "appos":
-                described.append(name.root.head)  # "the airline Jambo Air"
-            if any(t.lemma_.lower() == kind for t in described):
-                named[(name.start, name.end)] = actor if (name.start, name.end) not in named else max(
-                    named[(name.start, name.end)], actor, key=lambda a: a.span.end
-                )
-        return list(named.values()) if len(named) == 1 else []
+        matches = [
+            a for a in self.index.actors
+            if a.label == Label.ORGANIZATION and a.span.end <= noun.i and kind in _kind_words((a.party or a).span)
+        ]
+        # a short name stands for its full name: "Mahan" for "Mahan Air"
+        names = {((a.party or a).span.start, (a.party or a).span.end) for a in matches}
+        return [max(matches, key=lambda a: a.span.end)] if len(names) == 1 else []
 
     def modifier_actors(self, noun: Token) -> list[ActorSpan]:
         """The actors that modify a noun standing for them: "Russian officials", "the
@@ -570,6 +564,15 @@ def phrasal_preposition(verb: Token, phrases: frozenset[str]) -> Token | None:
             if " ".join(words) in phrases:
                 return prep
     return None
+
+
+def _kind_words(name: Span) -> set[str]:
+    """The words of an organisation's name and those that say its kind before it: "Wagner
+    Group", "airline Mahan Air", "the airline Jambo Air" (the name in apposition)."""
+    words = [*name, *(c for c in name.root.children if c.dep_ in KIND_DEPS and c.i < name.start)]
+    if name.root.dep_ == "appos":
+        words.append(name.root.head)
+    return {t.lemma_.lower() for t in words}
 
 
 def _said_of_two(noun: Token) -> bool:
