@@ -54,12 +54,14 @@ class Lexicon:
     membership_prepositions: frozenset[str]
     accuse_verbs: frozenset[str]
     complain_verbs: frozenset[str]
+    criticism_phrasal_verbs: frozenset[str]
     summon_verbs: frozenset[str]
     protest_verbs: frozenset[str]
     accusation_nouns: frozenset[str]
     accusation_light_verbs: frozenset[str]
     reciprocal_light_verbs: frozenset[str]
     criticised_verbs: frozenset[str]
+    rebuttal_verbs: frozenset[str]
     blame_on_verbs: frozenset[str]
     act_nouns: frozenset[str]
     conduct_nouns: frozenset[str]
@@ -73,6 +75,7 @@ class Lexicon:
     wrongdoing_verbs: frozenset[str]
     partisan_verbs: frozenset[str]
     perpetrate_verbs: frozenset[str]
+    complicity_verbs: frozenset[str]
     wrongdoing_predicates: frozenset[str]
     designation_verbs: frozenset[str]
     wrongdoer_nouns: frozenset[str]
@@ -112,6 +115,7 @@ class Lexicon:
     nonfactual_modifiers: frozenset[str]
     future_times: frozenset[str]
     state_proxy_nouns: frozenset[str]
+    organization_kind_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)

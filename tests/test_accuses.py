@@ -62,11 +62,61 @@ ACCUSES = [
     ("The United Nations confirmed reports that al-Shabaab had killed twelve aid workers.", {("United Nations", "al-Shabaab")}),
     ("Russian forces have killed hundreds of civilians, according to Ukraine.", {("Ukraine", "Russia")}),
     ("China condemned the US decision to sell arms to Taiwan.", {("China", "United States")}),
+    ("Ukraine says Russia shelled the plant", {("Ukraine", "Russia")}),
+    # a title the parser took for the subject's head stands for the person named in it, not the
+    # state that modifies it
+    ("UK Ambassador to Kenya Jane Marriott accused Russia of violating the treaty.", {("Jane Marriott", "Russia")}),
+    # an act, a conduct or a government called wrong by its adjective, in what an actor says
+    ("Foreign Minister Penny Wong said Australia would resist Russia's illegal annexation of Crimea.", {("Penny Wong", "Russia")}),
+    ("Foreign Minister Penny Wong said Australia would increase the pressure on Nicolas Maduro's brutal regime.", {("Penny Wong", "Nicolas Maduro")}),
+    # a wrong said of an act whose author is named; a statement's paragraph that ends the line
+    ("Foreign Minister Penny Wong said Russia's annexation of Crimea is illegal.", {("Penny Wong", "Russia")}),
+    ("Foreign Minister Penny Wong said Russia's referendum was a sham.", {("Penny Wong", "Russia")}),
+    (
+        "Foreign Minister Penny Wong said: Australia has worked with its partners. This shows that "
+        "Bashar al-Assad's war on ISIL is a sham.\n\nAustralia will keep up the pressure.",
+        {("Penny Wong", "Bashar al-Assad")},
+    ),
+    # complicity: a verb of support whose object names a wrong
+    ("Foreign Minister Penny Wong said Iran funds terrorism.", {("Penny Wong", "Iran")}),
+    (
+        "Foreign Minister Penny Wong said Russia supports Bashar al-Assad's brutal regime.",
+        {("Penny Wong", "Russia"), ("Penny Wong", "Bashar al-Assad")},
+    ),
+    # a wrongdoer listed with others of the kind, whatever the verb says of them
+    ("Foreign Minister Penny Wong said Vladimir Putin and other war criminals must be held to account.", {("Penny Wong", "Vladimir Putin")}),
+    (
+        "Foreign Minister Penny Wong said:\n\nWe will ensure that Omar al-Bashir and other perpetrators of war crimes face justice.",
+        {("Penny Wong", "Omar al-Bashir")},
+    ),
+    # a definite description of an organisation's kind: the one of that kind named before
+    ("Kenya banned the airline Jambo Air on Monday. Uganda said the airline had violated the sanctions.", {("Uganda", "Jambo Air")}),
+    ("The Wagner Group arrived in Mali. France said the group had killed civilians in Moura.", {("France", "Wagner Group")}),
+    # phrasal verbs of criticism: the object of their preposition, or the author of its conduct
+    ("Kenyan President William Ruto lashed out at Russia over the arms shipments.", {("William Ruto", "Russia")}),
+    ("Germany hit out at Hungary and Poland on Monday.", {("Germany", "Hungary"), ("Germany", "Poland")}),
+    ("Chancellor Olaf Scholz took aim at Hungary in a speech.", {("Olaf Scholz", "Hungary")}),
+    ("Foreign Minister Sergei Lavrov spoke out against Israel's policies in Gaza.", {("Sergei Lavrov", "Israel")}),
+    # an accusation whose accuser the noun names was made, even when the accused rejects it
+    ("Uganda rejected Kenya's accusation that Uganda had armed the rebels.", {("Kenya", "Uganda")}),
+    ("Uganda dismissed accusations by Kenya that Uganda had armed the rebels.", {("Kenya", "Uganda")}),
+    # who rejects an accusation naming no other target is its target
+    ("Uganda rejected Kenya's accusations.", {("Kenya", "Uganda")}),
+    ("Uganda rejected Kenya's accusations against Rwanda.", {("Kenya", "Rwanda")}),
     # a statement after a colon, running over its paragraph, and a quotation left open
     (
         "The foreign minister, Penny Wong, said:\n\nThe report makes grim reading. "
         "Hundreds of civilians have been killed at the hands of the Taliban.",
         {("Penny Wong", "Taliban")},
+    ),
+    # a one-word name is a person as the author of a wrong: "at the hands of X", "X's brutality"
+    (
+        "The minister, Penny Wong, said:\n\nHundreds of civilians have been killed at the hands of Mugabe and the Taliban.",
+        {("Penny Wong", "Mugabe"), ("Penny Wong", "Taliban")},
+    ),
+    (
+        "The minister, Penny Wong, said:\n\nThe people of Zimbabwe have suffered from Mugabe's brutality for years.",
+        {("Penny Wong", "Mugabe")},
     ),
     (
         'Colombian President Gustavo Petro said on Monday, "We want peace. Sadly, Ecuador has violated the border. We will respond."',
@@ -99,6 +149,13 @@ NOTHING = [
     "Russia denied accusations that it had shelled the plant.",
     "Critics accused Japan of stalling the talks.",
     "Turkey faced accusations of torture.",
+    # a phrasal verb of criticism negated or in the future, or aimed at someone's critics
+    "Chancellor Olaf Scholz did not lash out at Hungary.",
+    "Chancellor Olaf Scholz will take aim at Hungary in his speech.",
+    "Chancellor Olaf Scholz lashed out at Hungary's critics.",
+    # an accusation refused, or rejected with no accuser named
+    "Kenya refused to make accusations against Uganda.",
+    "Uganda rejected the accusation that it had armed the rebels.",
     # a protest in the street is not an official complaint
     "Thousands of Kurds began a hunger strike to protest against Sweden's decision.",
     # a statement whose narrative tells of the speaker's own side, or of plans
@@ -110,6 +167,24 @@ NOTHING = [
     "The minister, Penny Wong, said:\n\nThe coalition has carried out 800 strikes against the Taliban.",
     # a state's report of what its own forces did
     "Israel said its forces killed three militants.",
+    # a definite description when two organisations of its kind were named before
+    "Kenya banned the airline Jambo Air on Monday, and Uganda banned the airline Skyward Air. Tanzania said the airline had violated the sanctions.",
+    # an act named without a word that makes it a wrong, and a wrong adjective on a thing
+    "Foreign Minister Penny Wong said Russia's annexation of Crimea was discussed.",
+    "Foreign Minister Penny Wong said Australia would return Russia's illegal weapons.",
+    # a wrong predicate negated, or said of no one's act; a victim of a wrong
+    "Foreign Minister Penny Wong said Russia's annexation of Crimea was not illegal.",
+    "Foreign Minister Penny Wong said the strike was illegal.",
+    "Foreign Minister Penny Wong said Ukraine was a victim of aggression.",
+    # support for what is no wrong, and negated support
+    "Foreign Minister Penny Wong said Germany supported the operation.",
+    "Foreign Minister Penny Wong said Australia supports the fight against terrorism.",
+    "Foreign Minister Penny Wong said Iran does not fund terrorism.",
+    # an actor listed with others of a kind that is no wrongdoer
+    "Foreign Minister Penny Wong said Vladimir Putin and other leaders must be held to account.",
+    # a headline's passive without "was": the subject is the victim
+    "Kenya says Raila Odinga poisoned with arsenic",
+    "Germany says Boris Nemtsov poisoned with Novichok",
     # negated wrongdoing in reported speech, a wrong reported by nobody named
     "Sergei Lavrov said Russia had not violated the truce.",
     "According to officials, Serb forces killed three ethnic Albanians.",

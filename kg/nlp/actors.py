@@ -366,10 +366,15 @@ class ActorTyper:
 
     def _acts(self, token: Token) -> bool:
         """Whether a word is the subject or partner of a verb of saying or of an event:
-        "Zelensky met Trump", "Putin and Trump had a call", "Erdogan said"."""
+        "Zelensky met Trump", "Putin and Trump had a call", "Erdogan said"; or the author of a
+        wrong: "Assad's brutality", "killed at the hands of Assad"."""
         if token.dep_ == "conj":
             return self._acts(token.head)
         head = token.head
+        if token.dep_ == "poss" and head.lemma_.lower() in self.lex.wrongdoing_nouns:
+            return True
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "hands":
+            return True
         if token.dep_ == "pobj" and head.lower_ in ("with", "by"):
             head = head.head
         elif token.dep_ not in ("nsubj", "nsubjpass", "dobj"):

@@ -4,6 +4,10 @@ Each rule reads one construction; the sides are (accusers, accused). The accused
 named as the object of a verb of accusation ("accused Y"), as the author of the act it
 condemns ("condemned the attack by Osgiliath soldiers"), or as the doer of a wrong in what
 the accuser says ("X said Y had violated the truce", "X said: ... killed at the hands of Y").
+The accused is also the object of a phrasal verb of criticism ("lashed out at Y"), whoever
+rejects an accusation that names its accuser ("Y rejected X's accusations"), the author of an
+act said to be wrong ("Y's war is a sham"), who supports a wrong ("Y funds terrorism"), and a
+wrongdoer listed with others ("Y and other war criminals").
 An act with no named author ("condemned the attack") accuses nobody.
 """
 from __future__ import annotations
@@ -14,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.models import RelType
 from kg.nlp.actors import ActorSpan
-from kg.nlp.events.arguments import FINITE, SUBJECTS, VAGUE_PRONOUNS, Arguments, span_text
+from kg.nlp.events.arguments import FINITE, SUBJECTS, VAGUE_PRONOUNS, Arguments, phrasal_preposition, span_text
 from kg.nlp.events.frames import Reading
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 
@@ -88,6 +92,18 @@ def complain_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
         yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=claim)
 
 
+@event_rule("criticism_phrasal_verb", RelType.ACCUSES, triggers="criticism_phrasal_verbs", pos=VERBS, confidence=0.7, phrasal=True)
+def criticism_phrasal_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
+    # a phrasal verb of criticism whose prepositional object is the accused or its conduct:
+    # "X lashed out at Y", "X railed against Y's policies", "X took aim at Y over ..."
+    prep = phrasal_preposition(verb, args.lex.criticism_phrasal_verbs)
+    targets = [c for c in prep.children if c.dep_ == "pobj"] if prep is not None else []
+    accused = [a for t in targets for act in _conjuncts(t) for a in (args.doers(act) or _conduct_authors(act, args))]
+    if accused:
+        claim = span_text(t for c in verb.children if c.i > prep.i for t in c.subtree) or None
+        yield Reading((tuple(args.clause_subjects(verb)), tuple(accused)), claim=claim)
+
+
 @event_rule("summon_to_complain", RelType.ACCUSES, triggers="summon_verbs", pos=VERBS, confidence=0.65)
 def summon_to_complain(verb: Token, args: Arguments) -> Iterator[Reading]:
     # an envoy summoned to hear a complaint: "X summoned Y's ambassador to protest the arrests"
@@ -107,6 +123,9 @@ def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
     lex = args.lex
     verb = noun.head if noun.dep_ == "dobj" else None
     accusers = args.clause_owner(noun) + [a for o in args.prep_objects(noun, "by", "from") for a in args.actors(o)]
+    # an accusation the noun says whose it is was made, whatever another party does with it:
+    # "Russia rejected Kenya's accusation that ...", "denied accusations by Kenya"
+    factual = _real(noun, args) if accusers else None
     targets = args.prep_objects(noun, *ACCUSED_PREPOSITIONS)
     accused: list[ActorSpan] = []
     if verb is not None and verb.lemma_.lower() in lex.reciprocal_light_verbs:
@@ -127,9 +146,12 @@ def accusation_noun(noun: Token, args: Arguments) -> Iterator[Reading]:
         subject = args.child(clause, *SUBJECTS)
         if subject is not None and subject.lower_ not in VAGUE_PRONOUNS:
             accused += args.doers(subject)
+    if not accused and verb is not None and verb.lemma_.lower() in lex.rebuttal_verbs and factual is not None:
+        # "Russia rejected Kenya's accusations": who rejects an accusation naming no one else is its target
+        accused = args.clause_subjects(verb)
     if accused:
         claim = span_text(t for c in noun.children if c.i > noun.i for t in c.subtree) or None
-        yield Reading((tuple(accusers), tuple(accused)), claim=claim)
+        yield Reading((tuple(accusers), tuple(accused)), claim=claim, factual=factual)
 
 
 @event_rule("blame_on", RelType.ACCUSES, triggers="blame_on_verbs", pos=VERBS, confidence=0.75)
@@ -191,8 +213,9 @@ def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
     clause = _reported_clause(verb, args)
     if clause is None:
         return
-    wrongs = [t for t in clause.subtree if t.lemma_.lower() in args.lex.wrongdoing_nouns and _real(t, args)]
+    wrongs = [t for t in clause.subtree if _names_wrong(t, args) and _real(t, args)]
     accused = [a for noun in wrongs for a in args.authors(noun)]
+    accused += [a for t in clause.subtree for a in _listed_wrongdoers(t, args)]
     if accused:
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(verb))
 
@@ -267,17 +290,18 @@ def _introducing_verb(colon: Token) -> Token | None:
 
 def _statement_readings(speakers: list[ActorSpan], statement: Span, args: Arguments) -> Iterator[Reading]:
     """The speakers accuse whom their statement says did wrong, sentence by sentence: a deed
-    ("Y has violated the border", "were killed at the hands of Y") or a wrong named with its
-    author ("Y's inhumanity", "the Turkish aggression")."""
+    ("Y has violated the border", "were killed at the hands of Y"), a wrong named with its
+    author ("Y's inhumanity", "the Turkish aggression") or a wrongdoer listed with others of
+    the kind ("Y and other war criminals")."""
     if not speakers:
         return
     for token in statement:
         if token.pos_ in VERBS and _asserted(token, args):
             accused = _wrongdoers(token, args, direct=False)
-        elif token.lemma_.lower() in args.lex.wrongdoing_nouns and _real(token, args):
+        elif _names_wrong(token, args) and _real(token, args):
             accused = args.authors(token)
         else:
-            continue
+            accused = _listed_wrongdoers(token, args)
         if accused:
             yield Reading((tuple(speakers), tuple(accused)), claim=token.sent.text, sentence=token.sent, factual=True)
 
@@ -305,6 +329,27 @@ def _asserted(verb: Token, args: Arguments) -> bool:
         return False
     has_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     return (verb.tag_ in FINITE or has_aux) and args.factuality.verb(verb)
+
+
+def _names_wrong(noun: Token, args: Arguments) -> bool:
+    """Whether a noun names a wrong: a noun of wrongdoing ("aggression", "inhumanity"), or an
+    act, a conduct or a government called wrong by its adjective ("the illegal annexation",
+    "brutal policies", "Assad's brutal regime")."""
+    lex, lemma = args.lex, noun.lemma_.lower()
+    if lemma in lex.wrongdoing_nouns:
+        return True
+    judged = lemma in lex.act_nouns or lemma in lex.conduct_nouns or lemma in lex.government_nouns
+    return judged and any(c.dep_ == "amod" and c.lower_ in lex.wrongdoing_adjectives for c in noun.children)
+
+
+def _listed_wrongdoers(noun: Token, args: Arguments) -> list[ActorSpan]:
+    """Who a list names a wrongdoer together with others of the kind: "Y and other war
+    criminals", "Y and other perpetrators of abuses" (the label stands whatever the verb)."""
+    if noun.dep_ != "conj" or noun.lemma_.lower() not in args.lex.wrongdoer_nouns:
+        return []
+    if not any(c.dep_ == "amod" and c.lower_ == "other" for c in noun.children):
+        return []
+    return args.index.headed_by(noun.head)
 
 
 def _real(noun: Token, args: Arguments) -> bool:
@@ -344,6 +389,15 @@ def _claim(verb: Token, args: Arguments) -> str | None:
     return None
 
 
+def _conduct_authors(noun: Token, args: Arguments) -> list[ActorSpan]:
+    """Who did the act, wrong or conduct a noun names ("Y's policies", "the attack by Y"); not
+    the owner of any noun ("Y's critics")."""
+    lex, lemma = args.lex, noun.lemma_.lower()
+    if lemma in lex.act_nouns or lemma in lex.wrongdoing_nouns or lemma in lex.conduct_nouns:
+        return args.authors(noun)
+    return []
+
+
 def _names_a_wrong(token: Token, args: Arguments) -> bool:
     """Whether a designation's label names a wrong: "terrorists", "responsible", "illegal",
     "a violation"."""
@@ -363,8 +417,7 @@ def _wrongdoers(clause: Token, args: Arguments, direct: bool) -> list[ActorSpan]
     ``direct`` for a clause that is itself the charge ("X said Y ...", "according to X, Y
     ..."): hostile verbs ("had armed the militias") and acts carried out ("carried out the
     attack") count there, not in the narrative of a longer statement."""
-    passive = any(c.dep_ == "auxpass" for c in clause.children)
-    if passive:
+    if any(c.dep_ == "auxpass" for c in clause.children) or _headline_passive(clause):
         if clause.lemma_.lower() not in args.lex.wrongdoing_verbs:
             return []
         agents = args.doers(args.child(args.child(clause, "agent"), "pobj"))
@@ -379,7 +432,23 @@ def _wrongdoers(clause: Token, args: Arguments, direct: bool) -> list[ActorSpan]
         subject = args.child(clause.head, "nsubj")  # "Y has been dependent on ... and has caused destruction"
     if subject is None or subject.lower_ in VAGUE_PRONOUNS:
         return []
-    return args.doers(subject)
+    accused = args.doers(subject)
+    if not accused and subject.lemma_.lower() not in args.lex.state_proxy_nouns:
+        # a wrong said of an act or a thing whose author is named: "Assad's war is a sham",
+        # "Russia's annexation is illegal" (not of a person's title: "Russia's envoy is a liar")
+        accused = args.authors(subject)
+    return accused
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Whether a verb with a subject but no auxiliary and no object is a passive that dropped
+    its "was", as headlines do: "Germany says Navalny poisoned with Novichok" (a participle, or
+    any such verb in a line with no final stop)."""
+    children = {c.dep_ for c in verb.children}
+    if verb.pos_ != "VERB" or "nsubj" not in children or children & {"aux", "auxpass", "dobj"}:
+        return False
+    last = next((t for t in reversed(verb.sent) if not t.is_space), verb)
+    return verb.tag_ == "VBN" or not last.is_punct
 
 
 def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
@@ -393,6 +462,9 @@ def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
         # "has caused destruction", "committed atrocities"; "carried out the attack" as a charge
         wrongs = lex.wrongdoing_nouns | lex.act_nouns if direct else lex.wrongdoing_nouns
         return any(c.dep_ == "dobj" and c.lemma_.lower() in wrongs for c in clause.children)
+    if lemma in lex.complicity_verbs:
+        # "Iran funds terrorism", "Russia supports Assad's brutal regime": only a wrong as object
+        return any(c.dep_ == "dobj" and _names_wrong(c, args) and _real(c, args) for c in clause.children)
     for child in clause.children:
         if child.dep_ in PREDICATES and child.lemma_.lower() in lex.wrongdoing_predicates and (
             child.dep_ != "xcomp" or clause.lemma_ == "be"  # "is to blame", not "wants to blame"
@@ -401,4 +473,9 @@ def _blames(clause: Token, args: Arguments, direct: bool) -> bool:
         if child.dep_ == "attr" or (child.dep_ == "prep" and child.lower_ in ("like", "as")):
             if any(t.lemma_.lower() in lex.wrongdoer_nouns for t in child.subtree):
                 return True
+        # "is a crime", "is a sham", "is illegal"
+        if child.dep_ == "attr" and child.lemma_.lower() in lex.wrongdoing_nouns and _real(child, args):
+            return True
+        if child.dep_ == "acomp" and child.lower_ in lex.wrongdoing_adjectives:
+            return True
     return False

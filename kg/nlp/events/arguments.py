@@ -11,7 +11,7 @@ knows how English attaches the participants to any trigger:
 - what an argument names: conjuncts, appositions, nouns that stand for a state
   ("Russian officials"), group nouns with members ("critics including X"), titles and
   pronouns that stand for a person named before; armed forces that stand for their state
-  ("Russian troops");
+  ("Russian troops"); a definite description of an organisation named before ("the airline");
 - who did the act a noun names ("the attack by X", "X's annexation", "the ISIL attack").
 
 :class:`Factuality` says whether an event is reported as having happened.
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.gazetteer import Gazetteer
 from kg.lexicon import Lexicon
@@ -49,6 +49,13 @@ PARTICIPLE_CLAUSES = {"advcl", "acl", "xcomp"}
 RELATIVE_PRONOUN_TAGS = {"WP", "WDT"}
 # Verbs that reach their subject from a verb before them: "A urged B and met C".
 SHARED_SUBJECT_DEPS = {"conj", "xcomp"}
+
+# Determiners of a definite description: "the airline", "this militia".
+DEFINITE = {"the", "this"}
+# Words before a name that say its kind: "airline Mahan Air", "the militia group Hezbollah".
+KIND_DEPS = {"compound", "amod", "nmod", "appos"}
+# Words between a phrasal verb and its preposition: "lashed out at", "took aim at".
+PHRASAL_MIDDLES = {"prt", "advmod", "dobj"}
 
 # How many sentences back "the two sides" may refer.
 PAIR_SENTENCES = 2
@@ -138,12 +145,12 @@ class Arguments:
             if not actors:
                 # "with China's president, Xi Jinping": the name in apposition to a title
                 actors = [a for c in item.children if c.dep_ == "appos" for a in index.headed_by(c)]
-            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
-                # "Greek and Turkish diplomats", "Russia's government"
-                actors = self.modifier_actors(item)
             if not actors and item.pos_ == "PROPN" and self.gaz.role(item.lower_) is not None:
                 # a title the parser took for the head: "US Ambassador to Germany Richard Grenell"
                 actors = [a for t in item.subtree for a in index.headed_by(t, Label.PERSON)][:1]
+            if not actors and item.lemma_.lower() in self.lex.state_proxy_nouns:
+                # "Greek and Turkish diplomats", "Russia's government"
+                actors = self.modifier_actors(item)
             if not actors and item.pos_ == "NOUN":
                 # "his critics, which include Greenpeace, blame him", "critics including X"
                 actors = [a for c in item.children for a in self._members(c)]
@@ -163,6 +170,11 @@ class Arguments:
                 actors = self.last_pair(item)
             if not actors and item.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in item.children):
                 actors = _title_holder(item)
+            if not actors and item.tag_ == "NN" and item.lemma_.lower() in self.lex.organization_kind_nouns and any(
+                c.dep_ == "det" and c.lower_ in DEFINITE for c in item.children
+            ):
+                # "Mahan Air ... The airline": the one organisation of that kind named before
+                actors = self.described_organization(item)
             if not actors and item.lower_ in PRONOUNS | {"it", "they"} and item.head.dep_ == "ccomp":
                 # "X announced it had entered into an agreement": the speaker
                 speaker = self.child(item.head.head, "nsubj")
@@ -171,6 +183,20 @@ class Arguments:
                 actors = _antecedent(item, index)
             found.extend(actors)
         return found
+
+    def described_organization(self, noun: Token) -> list[ActorSpan]:
+        """The organisation a definite description of its kind stands for ("the airline", "the
+        militia"): the last one named before it whose name has the kind word or follows it
+        ("Mahan Air", "airline Mahan Air", "the Wagner Group"); none when the text named two
+        organisations of that kind before it."""
+        kind = noun.lemma_.lower()
+        matches = [
+            a for a in self.index.actors
+            if a.label == Label.ORGANIZATION and a.span.end <= noun.i and kind in _kind_words((a.party or a).span)
+        ]
+        # a short name stands for its full name: "Mahan" for "Mahan Air"
+        names = {((a.party or a).span.start, (a.party or a).span.end) for a in matches}
+        return [max(matches, key=lambda a: a.span.end)] if len(names) == 1 else []
 
     def modifier_actors(self, noun: Token) -> list[ActorSpan]:
         """The actors that modify a noun standing for them: "Russian officials", "the
@@ -579,6 +605,30 @@ class Factuality:
         return time.lower_ in self.lex.future_times or any(
             c.dep_ == "amod" and c.lower_ in self.lex.future_times for c in time.children
         )
+
+
+def phrasal_preposition(verb: Token, phrases: frozenset[str]) -> Token | None:
+    """The preposition through which a verb takes its object as one of ``phrases``, each
+    "verb [word] preposition": "lashed out at Y" ("lash out at", a particle), "took aim at Y"
+    ("take aim at", an object, the preposition on the verb or on the object), "railed against
+    Y" ("rail against")."""
+    lemma = verb.lemma_.lower()
+    middles = [c for c in verb.children if c.dep_ in PHRASAL_MIDDLES and c.i > verb.i]
+    for holder in (verb, *middles):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.i > verb.i):
+            words = [lemma, *(m.lower_ for m in middles if m.i < prep.i), prep.lower_]
+            if " ".join(words) in phrases:
+                return prep
+    return None
+
+
+def _kind_words(name: Span) -> set[str]:
+    """The words of an organisation's name and those that say its kind before it: "Wagner
+    Group", "airline Mahan Air", "the airline Jambo Air" (the name in apposition)."""
+    words = [*name, *(c for c in name.root.children if c.dep_ in KIND_DEPS and c.i < name.start)]
+    if name.root.dep_ == "appos":
+        words.append(name.root.head)
+    return {t.lemma_.lower() for t in words}
 
 
 def _said_of_two(noun: Token) -> bool:

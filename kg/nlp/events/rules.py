@@ -10,6 +10,10 @@ generated lists its comments point to) and the parts of speech the trigger may h
         # "A met B", "A met with B"
         yield Reading(sides(args.subjects(verb), args.objects(verb)))
 
+A rule with ``phrasal=True`` names a list of phrasal verbs ("lash out at", "take aim at"): it
+fires on a verb whose lemma and the words it governs spell one of them (see
+:func:`~kg.nlp.events.arguments.phrasal_preposition`).
+
 The component tries every rule on every token, in the order the rules were registered.
 """
 from __future__ import annotations
@@ -21,7 +25,7 @@ from spacy.tokens import Token
 
 from kg.lexicon import Lexicon
 from kg.models import RelType
-from kg.nlp.events.arguments import Arguments
+from kg.nlp.events.arguments import Arguments, phrasal_preposition
 from kg.nlp.events.frames import Reading
 
 VERBS = frozenset({"VERB", "AUX"})
@@ -33,7 +37,8 @@ Read = Callable[[Token, Arguments], Iterable[Reading]]
 @dataclass(frozen=True)
 class EventRule:
     """One construction: its name (kept on every edge it gives), the relation it reads, its
-    trigger words (a lexicon list), their parts of speech, and how sure it is."""
+    trigger words (a lexicon list), their parts of speech, how sure it is, and whether the
+    triggers are phrasal verbs."""
 
     name: str
     type: RelType
@@ -41,22 +46,27 @@ class EventRule:
     pos: frozenset[str]
     confidence: float
     read: Read
+    phrasal: bool = False
 
     def fires_on(self, token: Token, lexicon: Lexicon) -> bool:
         words = getattr(lexicon, self.triggers)
+        if self.phrasal:
+            return token.pos_ in self.pos and phrasal_preposition(token, words) is not None
         return token.pos_ in self.pos and (token.lemma_.lower() in words or token.lower_ in words)
 
 
 RULES: list[EventRule] = []
 
 
-def event_rule(name: str, type: RelType, *, triggers: str, pos: frozenset[str], confidence: float) -> Callable[[Read], Read]:
+def event_rule(
+    name: str, type: RelType, *, triggers: str, pos: frozenset[str], confidence: float, phrasal: bool = False
+) -> Callable[[Read], Read]:
     """Register a rule (see the module docstring)."""
     if triggers not in Lexicon.__dataclass_fields__:
         raise ValueError(f"event rule {name}: no lexicon list {triggers!r}")
 
     def register(read: Read) -> Read:
-        RULES.append(EventRule(name, type, triggers, pos, confidence, read))
+        RULES.append(EventRule(name, type, triggers, pos, confidence, read, phrasal))
         return read
 
     return register
