@@ -133,7 +133,7 @@ DEV_FLOORS = {
     "entity_total": 0.94, "relation_total": 0.85,
     "Person": 0.95, "State": 0.94, "Organization": 0.93, "Delegation": 0.89,
     "LEADS": 0.91, "MEMBER_OF": 0.79, "REPRESENTS": 0.88, "NEGOTIATES_WITH": 0.81,
-    "MEDIATES": 0.75, "ACCUSES": 0.71, "MEETS": 0.91,
+    "MEDIATES": 0.75, "ACCUSES": 0.75, "MEETS": 0.91,
 }
 # The first 13 dev documents, which earlier rules were tuned on, keep relation F1 >= 0.90.
 ORIGINAL_DEV = ("seed-001", *(f"wn-{i:03d}" for i in range(1, 13)))
