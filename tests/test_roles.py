@@ -16,6 +16,9 @@ ROLES = [
     ("Foreign Secretary Hugo Pell arrived in Nairobi. Britain has pledged aid to Kenya.",
      {("Hugo Pell", "REPRESENTS", "United Kingdom")}),
     ("Taoiseach Niall Brennan said Ireland would vote in favour.", {("Niall Brennan", "LEADS", "Ireland")}),
+    # another person's name inside a title that is held now
+    ("Bill Dawson White House Press Secretary Jo Marsh questioned the plan.",
+     {("Jo Marsh", "REPRESENTS", "United States")}),
     # the role stated once gives the edge for the later mentions too
     ("Secretary of State Mark Dalton flew to Cairo. Dalton told Egyptian officials that the United States would help.",
      {("Mark Dalton", "REPRESENTS", "United States")}),
@@ -93,6 +96,8 @@ NEAR_MISSES = [
     ("Shadow Foreign Secretary Hugo Pell criticised the British government.", set()),
     ("Former UN Secretary-General Kofi Mensah criticised the plan.", set()),
     ("Then-Secretary of State Mark Dalton visited Cairo. The United States backed the talks.", set()),
+    # "former" before the name of the one whose office it was still makes it past
+    ("The former Bill Dawson White House Press Secretary Jo Marsh questioned the plan.", set()),
     # a body named after a state is not the state's own unless the gazetteer says so
     ("Nikos Pappas, deputy director of the Greek Energy Forum, spoke.", {("Nikos Pappas", "MEMBER_OF", "Greek Energy Forum")}),
     # a legislator's title with no legislature named

@@ -250,12 +250,19 @@ class StructuralRelations:
             if token.text == "," or token.pos_ in ("VERB", "AUX", "ADP") and token.lower_ != "of":
                 break
             if index.at(token, Label.PERSON):
-                break  # another person's name: "US President Donald Trump and Turkish President X"
+                # another person's name: "US President Donald Trump and Turkish President X"; one
+                # that names whose office it was keeps the title's past: "former Bill Clinton
+                # White House Press Secretary X"
+                other = index.at(token, Label.PERSON)[0]
+                before = doc[other.span.start - 1] if other.span.start > sent_start else None
+                if before is not None and root in token.ancestors and self._not_in_office(before):
+                    region.append(before)
+                break
             if not (root in token.ancestors or token.head == root):
                 break
             region.append(token)
             i -= 1
-        return region[::-1]
+        return sorted(region, key=lambda t: t.i)
 
     def _words_before(self, person: ActorSpan, index: ActorIndex, end: int | None = None) -> list[Token]:
         """The title words right before a name (or before token ``end``), read flat: "US
