@@ -15,7 +15,6 @@ from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
 from kg.nlp.events.arguments import NOUN_MODIFIERS, Arguments
 from kg.nlp.events.frames import Reading, parties
-from kg.nlp.events.meets import _hosts_talks
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 from kg.nlp.relations import distinct_actors, same_actor
 
@@ -96,8 +95,17 @@ def host_talks(verb: Token, args: Arguments) -> Iterator[Reading]:
     # "Turkey hosted Ukrainian and Russian delegations for talks"
     guests = [a for a in args.objects(verb) + args.actors_of(args.prep_objects(verb, "with"))
               if a.label in (Label.PERSON, Label.DELEGATION)]
-    if args.child(verb, "nsubjpass") is None and _hosts_talks(verb, guests, args):
+    if args.child(verb, "nsubjpass") is None and hosts_talks(verb, guests, args):
         yield Reading(parties(guests), mediators=tuple(args.subjects(verb)))
+
+
+def hosts_talks(verb: Token, guests: list, args: Arguments) -> bool:
+    """ "Turkey hosted Ukrainian and Russian delegations for talks": hosting talks between guests."""
+    return (
+        verb.lemma_.lower() in args.lex.host_verbs
+        and len(guests) > 1
+        and any(o.lemma_.lower() in args.lex.negotiation_nouns for o in args.prep_objects(verb, "for"))
+    )
 
 
 def _event_nouns(args: Arguments) -> frozenset[str]:

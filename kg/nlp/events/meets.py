@@ -9,6 +9,7 @@ from kg.models import Label, RelType
 from kg.nlp.actors import ActorSpan
 from kg.nlp.events.arguments import Arguments
 from kg.nlp.events.frames import Reading, sides
+from kg.nlp.events.mediations import hosts_talks
 from kg.nlp.events.rules import NOUNS, VERBS, event_rule
 from kg.nlp.relations import conjuncts_with
 
@@ -31,7 +32,7 @@ def guest_verb(verb: Token, args: Arguments) -> Iterator[Reading]:
     # visiting a country is not meeting it ("visited Russia")
     firsts, partners = _partners(verb, args)
     guests = [a for p in partners for t in conjuncts_with(p) for a in _guests(t, args)]
-    if guests and not _hosts_talks(verb, guests, args):  # a go-between: read by mediations.host_talks
+    if guests and not hosts_talks(verb, guests, args):  # a go-between: read by mediations.host_talks
         yield Reading(sides(firsts, guests), factual=args.factuality.purpose(verb))
 
 
@@ -111,12 +112,3 @@ def _guests(partner: Token, args: Arguments) -> list[ActorSpan]:
     if named:
         return [a for a in named if a.label in (Label.PERSON, Label.DELEGATION)]
     return args.actors(partner)
-
-
-def _hosts_talks(verb: Token, guests: list, args: Arguments) -> bool:
-    """ "Turkey hosted Ukrainian and Russian delegations for talks": hosting talks between guests."""
-    return (
-        verb.lemma_.lower() == "host"
-        and len(guests) > 1
-        and any(o.lemma_.lower() in args.lex.negotiation_nouns for o in args.prep_objects(verb, "for"))
-    )

@@ -114,7 +114,7 @@ def _agreed(noun: Token, args: Arguments) -> bool | None:
     agreed to a treaty text" (but not "agreed to sign a treaty"): whether the verb of
     agreeing happened decides."""
     verb = _signing_verb(noun, args)
-    if verb is None or verb.lemma_.lower() != "agree":
+    if verb is None or verb.lemma_.lower() not in args.lex.nonfactual_governors:
         return None
     return args.factuality.event(verb)
 
