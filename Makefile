@@ -3,20 +3,31 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The HTML view's page template: sigma.js and graphology from npm, bundled (scripts/build-web).
+WEB := web/dist/page.html
 
-.PHONY: run test venv sync-dev bench bench-neo4j clean
+.PHONY: run test venv chromium sync-dev bench bench-neo4j clean
 
-# Set everything up and run the main job on the sample articles.
-run: $(STAMP)
+# Set everything up and run the main job on the sample articles, then draw the graph.
+run: $(STAMP) $(WEB)
 	$(BIN)/kg ingest data/articles --out kg-out
+	$(BIN)/kg export kg-out --format html -o kg-out/graph.html
 
-# Set everything up and run the tests (the Neo4j tests start their own server).
-test: $(STAMP)
+# Set everything up and run the tests (the Neo4j tests start their own server; the
+# HTML view's tests drive Debian's Chromium, which `chromium` installs).
+test: $(STAMP) $(WEB) chromium
 	$(BIN)/python -m pytest
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+chromium:
+	scripts/install-chromium
+
+$(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
+	scripts/build-web
+
+# pyproject.toml packages web/dist (as kg/_web), so it is built before kg is installed.
+$(STAMP): pyproject.toml | $(WEB)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,lexicon]'
@@ -35,4 +46,4 @@ bench-neo4j: $(STAMP)
 	$(BIN)/python bench/load_rate.py
 
 clean:
-	rm -rf $(VENV) kg-out .pytest_cache
+	rm -rf $(VENV) kg-out .pytest_cache web/node_modules web/dist

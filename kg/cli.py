@@ -20,6 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from kg.export import FORMATS
 from kg.sources import ReadFailure
 
 stdout = Console()
@@ -87,7 +88,8 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
     """
     from kg.ingest import ingest as run_ingest
     from kg.nlp import ModelNotFound
-    from kg.sinks.neo4j import Neo4jError, connect, load_graph, stored_articles
+    from kg.sinks.neo4j import Neo4jError, connect, load_graph
+    from kg.store import stored_articles
 
     if to_neo4j:
         try:
@@ -128,6 +130,37 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
         if report:
             _print_load_report(report, settings)
     sys.exit(1 if result.failures else 0)
+
+
+@cli.command()
+@click.argument("out_dir", default="kg-out", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "-f", "fmt", type=click.Choice(list(FORMATS)), default="html",
+              show_default=True, help="html: the interactive page; gexf: Gephi, with colours and a timeline.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="File to write (replaced whole, never left half-written); default: standard output.")
+def export(out_dir: str, fmt: str, output: str) -> None:
+    """Write the graph that `kg ingest` left in OUT_DIR as a page or a file for other tools.
+
+    The html page opens from disk with no network: actors coloured by label and
+    sized by their relations, filters by relation type, label and date, search by
+    name, and for a clicked actor or relation its evidence sentences and articles.
+
+    \b
+    Example:
+      kg export kg-out --format html -o graph.html
+      kg export kg-out --format gexf -o graph.gexf
+      kg export kg-out --format json | jq '.nodes | length'
+    """
+    from kg.export import export_graph
+
+    target = sys.stdout.buffer if output == "-" else output
+    try:
+        graph = export_graph(out_dir, fmt, target)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if output != "-":
+        stderr.print(f"wrote {output} ({graph.number_of_nodes()} actors, {graph.number_of_edges()} relations)",
+                     highlight=False, soft_wrap=True)
 
 
 @cli.command()

@@ -31,10 +31,8 @@ from kg.resources import DATA_DIR
 from kg.sinks.graphml import write_graphml
 from kg.sinks.jsonfile import write_json
 from kg.sources import ReadFailure, read_articles
-from kg.store import ExtractionStore, fingerprint
+from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint
 
-GRAPH_JSON = "graph.json"
-GRAPH_GRAPHML = "graph.graphml"
 # Articles handed to a worker at a time: large enough to keep both cores busy.
 CHUNK_SIZE = 4
 

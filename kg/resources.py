@@ -1,8 +1,9 @@
-"""Where kg's own files are: the domain data (``data/``) and the Cypher (``cypher/``).
+"""Where kg's own files are: the domain data (``data/``), the Cypher (``cypher/``) and
+the built page template of the HTML view (``web/dist/``, which ``scripts/build-web`` makes).
 
 In a source checkout (and an editable install) they are the folders beside
-``kg/``; a wheel carries them inside the package as ``kg/_data`` and
-``kg/_cypher`` (pyproject.toml maps them), so an ordinary install finds them too.
+``kg/``; a wheel carries them inside the package as ``kg/_data``, ``kg/_cypher``
+and ``kg/_web`` (pyproject.toml maps them), so an ordinary install finds them too.
 """
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def resource_dir(name: str) -> Path:
-    """The folder ``name`` ("data" or "cypher"): beside the package, else inside it."""
+def resource_dir(name: str, packaged: str | None = None) -> Path:
+    """The folder ``name`` ("data", "cypher", "web/dist") beside the package, else ``kg/<packaged>``
+    (by default ``kg/_<name>``)."""
     beside = _PACKAGE.parent / name
-    return beside if beside.is_dir() else _PACKAGE / f"_{name}"
+    return beside if beside.is_dir() else _PACKAGE / (packaged or f"_{name}")
 
 
 DATA_DIR = resource_dir("data")
 CYPHER_DIR = resource_dir("cypher")
+WEB_DIR = resource_dir("web/dist", packaged="_web")

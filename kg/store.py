@@ -1,4 +1,8 @@
-"""The per-article extraction records kept in the output folder.
+"""The output folder of `kg ingest --out OUT`, and the per-article records in it.
+
+``OUT/graph.json`` and ``OUT/graph.graphml`` are the graph (:data:`GRAPH_JSON`,
+:data:`GRAPH_GRAPHML`; :func:`read_graph` reads it back for the commands that
+work on an output folder).
 
 ``OUT/extractions/<hash>.json`` holds one article's extraction (its actors,
 mentions and relations with evidence), named by a hash of the article's text.
@@ -16,10 +20,29 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import networkx as nx
+
 from kg.models import Article, Extraction
 from kg.sinks import atomic_output
+from kg.sinks.jsonfile import read_json
 
 RECORDS_DIR = "extractions"
+GRAPH_JSON = "graph.json"
+GRAPH_GRAPHML = "graph.graphml"
+
+
+def read_graph(out_dir: str | Path) -> nx.MultiDiGraph:
+    """The graph that `kg ingest` wrote into ``out_dir``.
+
+    Raises FileNotFoundError or ValueError with a message naming the file.
+    """
+    path = Path(out_dir) / GRAPH_JSON
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no such file (run `kg ingest --out {out_dir}` first)")
+    try:
+        return read_json(path)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a kg graph ({type(exc).__name__}: {exc})") from None
 
 
 def text_hash(text: str) -> str:
@@ -85,6 +108,13 @@ class ExtractionStore:
         for article_id in sorted(latest):
             record = json.loads(latest[article_id][1].read_text(encoding="utf-8"))
             yield Extraction.from_dict(record["extraction"])
+
+
+def stored_articles(out_dir: str | Path) -> Iterator[Article]:
+    """The articles of the extraction records in ``out_dir`` (id, title, date, url), by id."""
+    # Every record counts, whatever pipeline made it: only its article is read.
+    for extraction in ExtractionStore(out_dir, pipeline_fingerprint="").load():
+        yield extraction.article
 
 
 def _relabel(extraction: Extraction, article: Article) -> Extraction:

@@ -9,7 +9,7 @@ from kg.extract import extract
 from kg.gazetteer import load_gazetteer
 from kg.models import Article, Extraction, RelType
 
-pytest_plugins = ["tests.conftest_neo4j"]
+pytest_plugins = ["tests.conftest_neo4j", "tests.conftest_browser"]
 
 
 @pytest.fixture(scope="session")

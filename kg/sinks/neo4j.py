@@ -53,6 +53,7 @@ from neo4j import exceptions as driver_errors
 
 from kg.cypher import fill_template, read_statement, schema_statements
 from kg.models import Article, Label, RelType
+from kg.store import read_graph, stored_articles
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -486,26 +487,8 @@ def load_output(
     writers: int = DEFAULT_WRITERS,
 ) -> LoadReport:
     """Load what ``kg ingest --out OUT_DIR`` wrote: ``graph.json`` and the articles of its records."""
-    from kg.ingest import GRAPH_JSON
-    from kg.sinks.jsonfile import read_json
-
-    path = Path(out_dir) / GRAPH_JSON
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file (run `kg ingest --out {out_dir}` first)")
-    try:
-        graph = read_json(path)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path}: not a kg graph ({type(exc).__name__}: {exc})") from None
+    graph = read_graph(out_dir)
     return load_graph(graph, stored_articles(out_dir), settings, batch_size, on_batch, writers)
-
-
-def stored_articles(out_dir: str | Path) -> Iterator[Article]:
-    """The articles of the extraction records in ``out_dir`` (id, title, date, url)."""
-    from kg.store import ExtractionStore
-
-    # load() reads every record whatever pipeline made it: only the article is used here.
-    for extraction in ExtractionStore(out_dir, pipeline_fingerprint="").load():
-        yield extraction.article
 
 
 @contextlib.contextmanager
