@@ -89,8 +89,7 @@ def graph_view(graph: nx.MultiDiGraph, articles: Iterable[Article] = (), title: 
             "articles": data.get("articles", []),
             "x": positions[node][0],
             "y": positions[node][1],
-            # area grows with the number of relations, so hubs stand out without hiding the rest
-            "size": round(min(3 + 2.5 * math.sqrt(degree[node]), 24), 2),
+            "size": _size(degree[node], len(graph)),
         }
         for node, data in graph.nodes(data=True)
     ]
@@ -129,7 +128,10 @@ def layout(graph: nx.MultiDiGraph, iterations: int = 500) -> dict[str, tuple[flo
         return {}
     index = {node: i for i, node in enumerate(nodes)}
     pairs = sorted({tuple(sorted((index[u], index[v]))) for u, v in graph.edges() if u != v})
-    start = [[_unit(node, "x"), _unit(node, "y")] for node in nodes]
+    # Spread the start over a square of side sqrt(n), as igraph's own random start is: its grid
+    # has cells of a fixed size, and a smaller start crowds every actor into a few of them (40x slower).
+    half = math.sqrt(len(nodes)) / 2
+    start = [[_unit(node, "x") * half, _unit(node, "y") * half] for node in nodes]
     # The layout draws random numbers too: from a generator of its own, seeded, for the run.
     igraph.set_random_number_generator(random.Random(0))
     try:
@@ -140,6 +142,13 @@ def layout(graph: nx.MultiDiGraph, iterations: int = 500) -> dict[str, tuple[flo
     scale = max(max(xs) - min(xs), max(ys) - min(ys)) / 2 or 1.0
     cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
     return {node: (round((x - cx) / scale, 5), round((y - cy) / scale, 5)) for node, (x, y) in zip(nodes, coords.coords)}
+
+
+def _size(degree: int, actors: int) -> float:
+    """An actor's radius in pixels at the first zoom: its area grows with its relations, so hubs
+    stand out; in a graph of thousands every actor is drawn smaller, so they do not cover each other."""
+    scale = min(1.0, math.sqrt(300 / max(actors, 1)))
+    return round(max(1.5, scale * min(3 + 2.5 * math.sqrt(degree), 24)), 2)
 
 
 def _unit(node: str, axis: str) -> float:

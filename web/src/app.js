@@ -39,6 +39,11 @@ data.edges.forEach((edge, index) => {
   });
 });
 
+// The most connected actors are named at every zoom; the others once they are drawn large enough.
+const HUBS = 15;
+graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a)).slice(0, HUBS)
+  .forEach((node) => graph.setNodeAttribute(node, "forceLabel", true));
+
 // Two relations between the same actors are drawn as curves that bend apart; a symmetric
 // type is drawn without an arrow head.
 indexParallelEdgesIndex(graph, { edgeIndexAttribute: "parallelIndex", edgeMaxIndexAttribute: "parallelMaxIndex" });
@@ -102,6 +107,7 @@ const renderer = new Sigma(graph, container, {
     arrow: EdgeArrowProgram, line: EdgeLineProgram, curvedArrow: EdgeCurvedArrowProgram, curved: EdgeCurveProgram,
   },
   labelRenderedSizeThreshold: 6, labelDensity: 1,
+  hideEdgesOnMove: graph.size > 5000, // panning a graph of thousands of relations stays smooth
   edgeLabelSize: 10, edgeLabelColor: { color: "#5b6478" },
 });
 
@@ -389,7 +395,8 @@ function focusNode(id) {
   }
   select({ node: id });
   const position = renderer.getNodeDisplayData(id);
-  renderer.getCamera().animate({ x: position.x, y: position.y, ratio: 0.25 }, { duration: 400 });
+  const camera = renderer.getCamera();
+  camera.animate({ x: position.x, y: position.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 400 });
 }
 
 search.addEventListener("input", showSuggestions);
