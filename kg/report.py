@@ -224,9 +224,7 @@ class ActorProfile:
     iso3: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["relations"] = {t: [asdict(link) for link in links] for t, links in self.relations.items()}
-        return data
+        return _plain(asdict(self))
 
 
 def actor_profile(graph: nx.MultiDiGraph, node_id: str, articles: Iterable[Article] = ()) -> ActorProfile:
@@ -317,7 +315,7 @@ class GraphStats:
     undated_articles: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _plain(asdict(self))
 
 
 def graph_stats(graph: nx.MultiDiGraph, articles: Iterable[Article], top: int = 10) -> GraphStats:
@@ -349,6 +347,15 @@ def _ranking(graph: nx.MultiDiGraph, values: dict[str, int], top: int) -> tuple[
     """The ``top`` actors by value, ties by name; actors at 0 are left out."""
     ranked = sorted((n for n, v in values.items() if v > 0), key=lambda n: (-values[n], graph.nodes[n]["name"], n))
     return tuple(RankedActor(n, graph.nodes[n]["name"], graph.nodes[n]["label"], values[n]) for n in ranked[:top])
+
+
+def _plain(value: Any) -> Any:
+    """``asdict`` output as JSON has it: tuples become lists."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
 
 
 # --- from an output folder, in one call -----------------------------------------------------
