@@ -98,7 +98,7 @@ def read_output(out_dir: str | Path) -> Output:
 
     path = Path(out_dir) / GRAPH_JSON
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file (run `kg ingest ARTICLES --out {out_dir}` first)")
+        raise FileNotFoundError(f"{path}: no such file (run `kg ingest --out {out_dir}` first)")
     try:
         graph = read_json(path)
     except (ValueError, KeyError, TypeError) as exc:

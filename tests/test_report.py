@@ -198,7 +198,7 @@ def test_report_read_output_reads_graph_and_articles(out_dir, graph):
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    (None, "{path}: no such file (run `kg ingest ARTICLES --out {out}` first)"),
+    (None, "{path}: no such file (run `kg ingest --out {out}` first)"),
     ("{", "{path}: not a kg graph (JSONDecodeError: Expecting property name enclosed in double quotes: "
           "line 1 column 2 (char 1))"),
 ])
@@ -267,7 +267,7 @@ def test_report_cli_missing_output_is_one_line(tmp_path, args):
     result = _run(*args, str(tmp_path / "nowhere"))
     assert result.exit_code == 1
     assert result.stderr.strip() == (f"Error: {tmp_path / 'nowhere' / 'graph.json'}: no such file "
-                                     f"(run `kg ingest ARTICLES --out {tmp_path / 'nowhere'}` first)")
+                                     f"(run `kg ingest --out {tmp_path / 'nowhere'}` first)")
 
 
 def test_report_cli_stats_json(out_dir, graph):
