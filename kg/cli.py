@@ -450,7 +450,7 @@ def _print_profile(profile: Any) -> None:
         lines.append(Text("how its names became one:"))
         lines.extend(Text(f"  - {step}") for step in profile.resolution)
     lines.append(Text(f"in {len(profile.articles)} article{'s' * (len(profile.articles) != 1)}:"))
-    lines.extend(Text("  " + " ".join(x for x in (a.id, a.date, a.title and f"{a.title!r}") if x))
+    lines.extend(Text("  " + "  ".join(x for x in (a.id, a.date, a.title) if x))
                  for a in profile.articles)
     stdout.print(Panel(Group(*lines), expand=False))
     for rel_type, links in profile.relations.items():
