@@ -139,8 +139,8 @@ def find_actors(graph: nx.MultiDiGraph, name: str) -> list[ActorMatch]:
     wanted = _fold(name)
     if not wanted:
         return []
-    names = {node: [data["name"], *data.get("aliases", []), node] for node, data in graph.nodes(data=True)}
-    folded = {node: [(_fold(n), n) for n in ns] for node, ns in names.items()}
+    folded = {node: [(_fold(n), n) for n in (data["name"], *data.get("aliases", []), node)]
+              for node, data in graph.nodes(data=True)}
 
     def similarity(candidate: str) -> float:
         words, size = candidate.split(), len(wanted.split())
