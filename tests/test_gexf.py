@@ -131,7 +131,7 @@ def test_gexf_without_dates_has_no_timeline(tmp_path):
     graph = build_graph([_extraction("a1", None, [("state:UKR", RelType.MEETS, "state:RUS")])])
     write_gexf(graph, tmp_path / "graph.gexf")
     root = _root(tmp_path / "graph.gexf")
-    assert root.get("timeformat") is None
+    assert (root.get("mode"), root.get("timeformat")) == ("static", None)
     assert [e.get("start") for e in root.iterfind("g:edges/g:edge", NS)] == [None]
     assert nx.utils.graphs_equal(read_gexf(tmp_path / "graph.gexf"), graph)
 

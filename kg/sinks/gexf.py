@@ -13,8 +13,9 @@ as in GraphML) it carries what Gephi draws:
   (by type), ``viz:size`` growing with a node's degree, and the edge's
   ``weight`` is its ``count`` (Gephi draws heavier edges thicker);
 - dates for Gephi's timeline: an edge spans its ``first_date`` to its
-  ``last_date``, a node the dates of all its edges (timeformat "date"). A node
-  or edge without dates has no ``start``/``end``: it is there all the time.
+  ``last_date``, a node the dates of all its edges (the graph is then
+  "dynamic", timeformat "date"). A node or edge without dates has no
+  ``start``/``end``: it is there all the time; a graph without any is "static".
 """
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ _DRAWING = ("viz", "start", "end", "weight", "id", "networkx_key")
 
 def write_gexf(graph: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None:
     """Write ``graph`` (as :func:`kg.graph.build_graph` makes it) to a GEXF file or binary file object."""
-    drawn = nx.MultiDiGraph(mode="dynamic")
+    drawn = nx.MultiDiGraph()  # networkx makes it "dynamic" once a node or edge has a start
     spans = _node_spans(graph)
     for node, data in graph.nodes(data=True):
         attributes = encode_values({k: v for k, v in data.items() if k not in ("label", "name")})
