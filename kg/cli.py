@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
+from rich.console import Console, Group
+from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg.export import FORMATS
 from kg.sources import ReadFailure
@@ -292,6 +294,71 @@ def evaluate(gold: str, articles: str | None, graph_file: str | None, out_dir: s
     _print_scores(result)
 
 
+@cli.command()
+@click.argument("name")
+@click.option("--out", "-o", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder that `kg ingest` wrote.")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches and the profile as JSON.")
+def show(name: str, out_dir: str, as_json: bool) -> None:
+    """Show one actor: its names, articles and relations, each with a sentence.
+
+    NAME is an actor's name, an alias or its id; case and accents do not
+    count, and a part of a name ("Umerov") or a near spelling ("Medinski")
+    finds the actor too. When NAME matches several actors, they are listed
+    with their ids and none is shown (exit 0): ask again with the id. When it
+    matches none, exit 1.
+
+    \b
+    Example:
+      kg show "Rustem Umerov"
+      kg show erdogan --out kg-out --json
+      kg show state:UKR
+    """
+    from kg.report import lookup_actor
+
+    try:
+        lookup = lookup_actor(out_dir, name)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(lookup.to_dict(), ensure_ascii=False, indent=2))
+    elif lookup.profile:
+        _print_profile(lookup.profile)
+    elif lookup.matches:
+        _print_matches(lookup)
+    if not lookup.matches:
+        raise click.ClickException(f"no actor in {out_dir} is called {name!r} (by name, alias or id)")
+
+
+@cli.command()
+@click.argument("out_dir", default="kg-out", type=click.Path(file_okay=False))
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Actors in each ranking.")
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+def stats(out_dir: str, top: int, as_json: bool) -> None:
+    """Statistics of the graph in OUT_DIR: counts, rankings, articles by month.
+
+    Actors by label and relations by type; the most connected actors (by
+    relations), the most accused (by ACCUSES statements against them) and the
+    most active mediators (by MEDIATES statements), each statement counted as
+    often as sentences state it; and the articles read per month.
+
+    \b
+    Example:
+      kg stats kg-out
+      kg stats kg-out --top 5 --json
+    """
+    from kg.report import output_stats
+
+    try:
+        result = output_stats(out_dir, top)
+    except (OSError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_stats(result)
+
+
 def _progress() -> Progress:
     return Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -403,6 +470,71 @@ def _print_scores(result: Any) -> None:
         table.add_row(kind, "[b]all[/b]", f"{total.precision:.2f}", f"{total.recall:.2f}", f"[b]{total.f1:.2f}[/b]",
                       str(total.tp), str(total.fp), str(total.fn))
     stdout.print(table)
+
+
+def _print_profile(profile: Any) -> None:
+    """An actor's profile: a panel of who it is, then one table per relation type."""
+    lines = [Text.assemble((profile.name, "bold"), f"  {profile.label}  {profile.id}")]
+    if profile.iso3:
+        lines.append(Text(f"ISO 3166: {profile.iso3}"))
+    if profile.aliases:
+        lines.append(Text("also called: " + ", ".join(profile.aliases)))
+    if profile.resolution:
+        lines.append(Text("how its names became one:"))
+        lines.extend(Text(f"  - {step}") for step in profile.resolution)
+    lines.append(Text(f"in {len(profile.articles)} article{'s' * (len(profile.articles) != 1)}:"))
+    lines.extend(Text("  " + "  ".join(x for x in (a.id, a.date, a.title) if x))
+                 for a in profile.articles)
+    stdout.print(Panel(Group(*lines), expand=False))
+    for rel_type, links in profile.relations.items():
+        table = Table(title=rel_type, title_justify="left", show_lines=True)
+        for column in ("", "actor", "times", "role / claim", "dates", "evidence"):
+            table.add_column(column, justify="right" if column == "times" else "left", overflow="fold")
+        for link in links:
+            dates = " .. ".join(dict.fromkeys(d for d in (link.first_date, link.last_date) if d))
+            source = ", ".join(x for x in (link.evidence.article, link.evidence.date) if x)
+            table.add_row(Text(link.phrase), Text(f"{link.other_name} ({link.other_label})"), str(link.count),
+                          Text("; ".join(x for x in (link.role, *link.claims) if x)), Text(dates),
+                          Text.assemble(link.evidence.sentence, (f"  [{source}]", "dim")))
+        stdout.print(table)
+
+
+def _print_matches(lookup: Any) -> None:
+    table = Table(title=f"{len(lookup.matches)} actors match {lookup.name!r}: give one id (kg show ID)",
+                  title_justify="left")
+    for column in ("actor", "label", "id", "relations"):
+        table.add_column(column, justify="right" if column == "relations" else "left")
+    for match in lookup.matches:
+        table.add_row(Text(match.name), match.label, Text(match.id), str(match.degree))
+    stdout.print(table)
+
+
+def _print_stats(result: Any) -> None:
+    counts = Table(title=f"Graph: {result.articles} articles", show_header=True)
+    for column in ("actors", "count", "relations", "count"):
+        counts.add_column(column, justify="right" if column == "count" else "left")
+    actors, relations = list(result.actors.items()), list(result.relations.items())
+    for i in range(max(len(actors), len(relations))):
+        a = actors[i] if i < len(actors) else ("", "")
+        r = relations[i] if i < len(relations) else ("", "")
+        counts.add_row(a[0], str(a[1]), r[0], str(r[1]))
+    stdout.print(counts)
+    for title, ranking, measure in (("Most connected actors", result.most_connected, "relations"),
+                                    ("Most accused", result.most_accused, "accusations"),
+                                    ("Most active mediators", result.most_active_mediators, "mediations")):
+        table = Table(title=title)
+        for column in ("actor", "label", measure):
+            table.add_column(column, justify="right" if column == measure else "left")
+        for row in ranking:
+            table.add_row(Text(row.name), row.label, str(row.value))
+        stdout.print(table)
+    months = Table(title="Articles by month")
+    months.add_column("month")
+    months.add_column("articles", justify="right")
+    for month, count in result.articles_by_month.items():
+        months.add_row(month, str(count))
+    months.add_row("undated", str(result.undated_articles))
+    stdout.print(months)
 
 
 if __name__ == "__main__":

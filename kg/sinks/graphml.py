@@ -16,6 +16,8 @@ import networkx as nx
 from kg.schema import ATTRIBUTES
 from kg.sinks import atomic_output
 
+__all__ = ["ENCODED_ATTRIBUTES", "decode_values", "encode_values", "read_graphml", "write_graphml"]
+
 # The list values of a graph (kg.graph): the node's and edge's own, and every attribute of
 # kg.schema that keeps all its values (``claims``).
 ENCODED_ATTRIBUTES = {"aliases", "articles", "evidence", "resolution"} | {a.every for a in ATTRIBUTES if a.every}
@@ -24,9 +26,9 @@ ENCODED_ATTRIBUTES = {"aliases", "articles", "evidence", "resolution"} | {a.ever
 def write_graphml(graph: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None:
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
-        flat.add_node(node, **_scalars(data))
+        flat.add_node(node, **encode_values(data))
     for source, target_node, key, data in graph.edges(keys=True, data=True):
-        flat.add_edge(source, target_node, key=key, **_scalars(data))
+        flat.add_edge(source, target_node, key=key, **encode_values(data))
     with atomic_output(target) as handle:
         nx.write_graphml(flat, handle, encoding="utf-8", prettyprint=True)
 
@@ -34,13 +36,16 @@ def write_graphml(graph: nx.MultiDiGraph, target: str | Path | BinaryIO) -> None
 def read_graphml(source: str | Path) -> nx.MultiDiGraph:
     graph = nx.read_graphml(source, force_multigraph=True)
     for _, data in graph.nodes(data=True):
-        _decode(data)
+        decode_values(data)
     for _, _, data in graph.edges(data=True):
-        _decode(data)
+        decode_values(data)
     return graph
 
 
-def _scalars(data: dict[str, Any]) -> dict[str, Any]:
+def encode_values(data: dict[str, Any]) -> dict[str, Any]:
+    """The attributes of a node or edge as scalars: lists and dicts as JSON strings, no None.
+
+    GEXF (:mod:`kg.sinks.gexf`) holds scalars only as well and encodes the same way."""
     return {
         k: json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, (list, dict)) else v
         for k, v in data.items()
@@ -48,6 +53,7 @@ def _scalars(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _decode(data: dict[str, Any]) -> None:
+def decode_values(data: dict[str, Any]) -> None:
+    """Undo :func:`encode_values` in place: the :data:`ENCODED_ATTRIBUTES` back to lists."""
     for name in ENCODED_ATTRIBUTES & data.keys():
         data[name] = json.loads(data[name])
