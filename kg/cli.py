@@ -19,6 +19,7 @@ import click
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -398,7 +399,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
     for column in ("actor", "label", "relations"):
         top.add_column(column, justify="right" if column == "relations" else "left")
     for row in summary["most_connected"]:
-        top.add_row(row["name"], row["label"], str(row["degree"]))
+        top.add_row(Text(row["name"]), row["label"], str(row["degree"]))
     stdout.print(top)
     for path in summary["outputs"]:
         stdout.print(f"wrote {path}", highlight=False)
@@ -437,7 +438,7 @@ def _print_rows(columns: list[str], rows: list[list[Any]]) -> None:
     for column in columns:
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(*(_table_cell(v) for v in row))
+        table.add_row(*(Text(_table_cell(v)) for v in row))
     stdout.print(table)
 
 
@@ -486,17 +487,19 @@ def _print_profile(profile: Any) -> None:
     lines.extend(Text("  " + "  ".join(x for x in (a.id, a.date, a.title) if x))
                  for a in profile.articles)
     stdout.print(Panel(Group(*lines), expand=False))
+    # Each relation on a line, its evidence sentence under it, indented: a sentence needs the width.
     for rel_type, links in profile.relations.items():
-        table = Table(title=rel_type, title_justify="left", show_lines=True)
-        for column in ("", "actor", "times", "role / claim", "dates", "evidence"):
-            table.add_column(column, justify="right" if column == "times" else "left", overflow="fold")
+        stdout.print(Text(f"\n{rel_type} ({len(links)})", style="bold"))
         for link in links:
             dates = " .. ".join(dict.fromkeys(d for d in (link.first_date, link.last_date) if d))
+            facts = [f"{link.count} sentence{'s' * (link.count != 1)}", *(x for x in (link.role, *link.claims) if x)]
             source = ", ".join(x for x in (link.evidence.article, link.evidence.date) if x)
-            table.add_row(Text(link.phrase), Text(f"{link.other_name} ({link.other_label})"), str(link.count),
-                          Text("; ".join(x for x in (link.role, *link.claims) if x)), Text(dates),
-                          Text.assemble(link.evidence.sentence, (f"  [{source}]", "dim")))
-        stdout.print(table)
+            if dates:
+                facts.append(dates)
+            stdout.print(Padding(Text.assemble(f"{link.phrase} ", (link.other_name, "bold"), f" ({link.other_label})",
+                                               (" · " + " · ".join(facts), "dim")), (0, 0, 0, 2)))
+            stdout.print(Padding(Text.assemble((link.evidence.sentence, "italic"), (f"  [{source}]", "dim")),
+                                 (0, 0, 0, 6)))
 
 
 def _print_matches(lookup: Any) -> None:

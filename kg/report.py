@@ -92,20 +92,9 @@ def read_output(out_dir: str | Path) -> Output:
     Raises FileNotFoundError when there is no graph, ValueError when it is not one;
     each message is one line naming the file.
     """
-    from kg.ingest import GRAPH_JSON
-    from kg.sinks.jsonfile import read_json
-    from kg.store import ExtractionStore
+    from kg.store import read_graph, stored_articles
 
-    path = Path(out_dir) / GRAPH_JSON
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file (run `kg ingest --out {out_dir}` first)")
-    try:
-        graph = read_json(path)
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path}: not a kg graph ({type(exc).__name__}: {exc})") from None
-    # load() reads every record whatever pipeline made it: only the article is used here.
-    articles = tuple(e.article for e in ExtractionStore(out_dir, pipeline_fingerprint="").load())
-    return Output(graph, articles)
+    return Output(read_graph(out_dir), tuple(stored_articles(out_dir)))
 
 
 # --- finding an actor -----------------------------------------------------------------------

@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from kg.models import Article
+from kg.report import explain_resolution
 from kg.sinks import html as html_sink
 from kg.sinks.html import graph_view, layout, page, write_html
 from kg.sinks.palette import LABEL_COLORS, TYPE_COLORS
@@ -74,7 +75,8 @@ def test_html_view_carries_every_actor_and_relation_with_its_evidence():
     assert (talks["count"], talks["first_date"], talks["last_date"]) == (2, "2023-05-02", "2023-06-01")
     assert [e["article"] for e in talks["evidence"]] == ["a-1", "a-2"]
     umerov = next(n for n in view["nodes"] if n["id"] == "person:rustem-umerov")
-    assert umerov["aliases"] == ["Umerov"] and umerov["merged"] == ["name", "short name"]
+    assert umerov["aliases"] == ["Umerov"]
+    assert umerov["merged"] == [explain_resolution("name"), explain_resolution("short name")]
     # Articles cited by evidence but not among the records keep their id, without metadata.
     assert view["articles"]["a-1"]["url"] == "https://example.org/a-1"
     assert view["articles"]["a-3"] == {"title": None, "date": None, "url": None}

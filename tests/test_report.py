@@ -229,7 +229,7 @@ def test_report_cli_show_prints_a_profile(out_dir):
     assert result.exit_code == 0, result.output
     for text in ("Ukraine  State  state:UKR", "also called: Kyiv", "named by its capital",
                  "a1  2025-05-16  Talks in Istanbul", "is led by", "Rustem Umerov (Person)", "defence minister",
-                 "2025-05-16 .. 2025-06-02", "Umerov LEADS Ukraine.  [a2, 2025-06-02]", "of stalling; of shelling",
+                 "2025-05-16 .. 2025-06-02", "Umerov LEADS Ukraine.  [a2, 2025-06-02]", "of stalling · of shelling",
                  "has as a mediator"):
         assert text in result.stdout, text
 

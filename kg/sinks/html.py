@@ -7,7 +7,7 @@ fills in its two blanks: the title and the graph's data, as JSON in a
 ``<script type="application/json">`` element that the page's script reads.
 
 - :func:`graph_view` is the data: actors with their positions, sizes and merge
-  reasons, relations with their evidence, the articles' titles, dates and
+  reasons (in words, :func:`kg.report.explain_resolution`), relations with their evidence, the articles' titles, dates and
   links, and the legend (colours from :mod:`kg.sinks.palette`). The layout is
   computed here, so the page's first view is the finished one: igraph's
   Fruchterman-Reingold force layout (a grid approximation past 1,000 actors,
@@ -34,6 +34,7 @@ from typing import Any, BinaryIO
 import networkx as nx
 
 from kg.models import Article
+from kg.report import explain_resolution
 from kg.resources import WEB_DIR
 from kg.schema import Label, RelType
 from kg.sinks import atomic_output
@@ -85,7 +86,7 @@ def graph_view(graph: nx.MultiDiGraph, articles: Iterable[Article] = (), title: 
             "name": data["name"],
             "label": data["label"],
             "aliases": data.get("aliases", []),
-            "merged": data.get("resolution", []),
+            "merged": [explain_resolution(step) for step in data.get("resolution", [])],
             "articles": data.get("articles", []),
             "x": positions[node][0],
             "y": positions[node][1],
