@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The HTML view's page template: sigma.js and graphology from npm, bundled (scripts/build-web).
 WEB := web/dist/page.html
 
-.PHONY: run test venv chromium sync-dev bench bench-neo4j clean
+.PHONY: run test venv chromium sync-dev bench bench-neo4j bench-html clean
 
 # Set everything up and run the main job on the sample articles, then draw the graph.
 run: $(STAMP) $(WEB)
@@ -44,6 +44,10 @@ bench: $(STAMP)
 # The Neo4j load rate, in a server of its own (about 4 minutes).
 bench-neo4j: $(STAMP)
 	$(BIN)/python bench/load_rate.py
+
+# The HTML view with 5,000 actors and 20,000 relations: export, then draw in Chromium.
+bench-html: $(STAMP) $(WEB) chromium
+	$(BIN)/python bench/html_view.py
 
 clean:
 	rm -rf $(VENV) kg-out .pytest_cache web/node_modules web/dist
