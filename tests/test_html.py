@@ -59,9 +59,9 @@ def small_graph() -> tuple[nx.MultiDiGraph, list[Article]]:
           claim="of <b>bad faith</b>", claims=["of <b>bad faith</b>"])
     _edge(graph, "org:hostile", "MEETS", "state:UKR", _evidence("a-3", SCRIPT_SENTENCE, None))
     articles = [
-        Article(id="a-1", text="", title="Talks <i>resume</i> in Istanbul", date="2023-05-01",
+        Article(id="a-1", text="The talks resumed.", title="Talks <i>resume</i> in Istanbul", date="2023-05-01",
                 url="https://example.org/a-1"),
-        Article(id="a-2", text="", title="A dispute", date="2023-06-01", url="javascript:window.kgPwned = 4"),
+        Article(id="a-2", text="A dispute began.", title="A dispute", date="2023-06-01", url="javascript:window.kgPwned = 4"),
     ]
     return graph, articles
 
