@@ -8,13 +8,11 @@
 // distinct claim, "of exploiting a US-backed energy truce ..."), mentions (evidence
 // sentences), articles.
 MATCH (a:Actor)-[r:ACCUSES]->(b:Actor)
-WHERE $actor IS NULL
-   OR toLower($actor) IN [x IN [a.id, a.name] + a.aliases | toLower(x)]
-   OR toLower($actor) IN [x IN [b.id, b.name] + b.aliases | toLower(x)]
+WHERE $actor IS NULL OR toLower($actor) IN a.keys OR toLower($actor) IN b.keys
 RETURN a.name AS accuser,
-       [l IN labels(a) WHERE l <> 'Actor'][0] AS accuser_label,
+       a.label AS accuser_label,
        b.name AS accused,
-       [l IN labels(b) WHERE l <> 'Actor'][0] AS accused_label,
+       b.label AS accused_label,
        coalesce(r.claims, []) AS claims,
        r.count AS mentions,
        r.articles AS articles

@@ -7,14 +7,16 @@
 // Columns: date, article, title, relation ("MEETS ->", "<- ACCUSES"), other, detail
 // (the role or the claim).
 MATCH (a:Actor)
-WHERE toLower($name) IN [x IN [a.id, a.name] + a.aliases | toLower(x)]
-MATCH (a)-[r]-(o:Actor)
+WHERE toLower($name) IN a.keys
+MATCH (s:Actor)-[r]->(t:Actor)
+WHERE s = a OR t = a
 UNWIND r.articles AS article
-OPTIONAL MATCH (art:Article {id: article})
+OPTIONAL MATCH (art:Article)
+WHERE art.id = article
 RETURN art.date AS date,
        article,
        art.title AS title,
-       CASE WHEN startNode(r) = a THEN type(r) + ' ->' ELSE '<- ' + type(r) END AS relation,
-       o.name AS other,
+       CASE WHEN s = a THEN type(r) + ' ->' ELSE '<- ' + type(r) END AS relation,
+       CASE WHEN s = a THEN t.name ELSE s.name END AS other,
        coalesce(r.role, r.claim) AS detail
-ORDER BY date, article, relation, other
+ORDER BY date, article, relation, other, detail

@@ -5,10 +5,13 @@
 //
 // Columns: article, title, date, url, source, relation, target, detail (the role or the
 // claim), rule (what read it), confidence, sentence.
-MATCH (art:Article {id: $article})
+MATCH (art:Article)
+WHERE art.id = $article
 MATCH (s:Actor)-[r]->(t:Actor)
 WHERE $article IN r.articles
-UNWIND [i IN range(0, size(r.evidence_article) - 1) WHERE r.evidence_article[i] = $article] AS i
+UNWIND range(0, size(r.evidence_article) - 1) AS i
+WITH art, s, r, t, i
+WHERE r.evidence_article[i] = $article
 RETURN art.id AS article,
        art.title AS title,
        art.date AS date,
@@ -20,4 +23,4 @@ RETURN art.id AS article,
        r.evidence_rule[i] AS rule,
        r.evidence_confidence[i] AS confidence,
        r.evidence_sentence[i] AS sentence
-ORDER BY r.evidence_start[i], source, relation, target
+ORDER BY r.evidence_start[i], source, relation, target, rule

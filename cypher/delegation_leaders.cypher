@@ -6,16 +6,17 @@
 // Columns: delegation, parties (what it REPRESENTS), leaders ("name (role)"), members
 // (MEMBER_OF, leaders left out), articles (the ids of the articles that mention it).
 MATCH (d:Delegation)
-WHERE $delegation IS NULL OR toLower($delegation) IN [x IN [d.id, d.name] + d.aliases | toLower(x)]
+WHERE $delegation IS NULL OR toLower($delegation) IN d.keys
+OPTIONAL MATCH (d)-[:REPRESENTS]->(party:Actor)
+WITH d, collect(DISTINCT party.name) AS parties
+OPTIONAL MATCH (leader:Person)-[l:LEADS]->(d)
+WITH d, parties,
+     collect(DISTINCT CASE WHEN l.role IS NULL THEN leader.name ELSE leader.name + ' (' + l.role + ')' END) AS leaders
+OPTIONAL MATCH (member:Person)-[:MEMBER_OF]->(d)
+WHERE NOT (member)-[:LEADS]->(d)
 RETURN d.name AS delegation,
-       COLLECT { MATCH (d)-[:REPRESENTS]->(p:Actor) RETURN p.name ORDER BY p.name } AS parties,
-       COLLECT {
-         MATCH (p:Person)-[r:LEADS]->(d)
-         RETURN p.name + coalesce(' (' + r.role + ')', '') ORDER BY p.name
-       } AS leaders,
-       COLLECT {
-         MATCH (p:Person)-[:MEMBER_OF]->(d) WHERE NOT (p)-[:LEADS]->(d)
-         RETURN p.name ORDER BY p.name
-       } AS members,
+       parties,
+       leaders,
+       collect(DISTINCT member.name) AS members,
        d.articles AS articles
 ORDER BY delegation

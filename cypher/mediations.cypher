@@ -7,8 +7,9 @@
 // Columns: mediator, party, other_party, articles (those stating both edges).
 MATCH (m:Actor)-[r1:MEDIATES]->(a:Actor), (m)-[r2:MEDIATES]->(b:Actor)
 WHERE a.id < b.id
-  AND ($mediator IS NULL OR toLower($mediator) IN [x IN [m.id, m.name] + m.aliases | toLower(x)])
-WITH m, a, b, [x IN r1.articles WHERE x IN r2.articles] AS articles
-WHERE size(articles) > 0
-RETURN m.name AS mediator, a.name AS party, b.name AS other_party, articles
+  AND ($mediator IS NULL OR toLower($mediator) IN m.keys)
+UNWIND r1.articles AS article
+WITH m, a, b, r2, article
+WHERE article IN r2.articles
+RETURN m.name AS mediator, a.name AS party, b.name AS other_party, collect(article) AS articles
 ORDER BY mediator, party, other_party

@@ -6,8 +6,7 @@
 //
 // Columns: actor, met, first_date, last_date, mentions (evidence sentences), articles.
 MATCH (a:Actor)-[r:MEETS]-(b:Actor)
-WHERE CASE WHEN $actor IS NULL THEN startNode(r) = a
-           ELSE toLower($actor) IN [x IN [a.id, a.name] + a.aliases | toLower(x)] END
+WHERE ($actor IS NULL AND a.id < b.id) OR toLower($actor) IN a.keys
 RETURN a.name AS actor,
        b.name AS met,
        r.first_date AS first_date,

@@ -7,13 +7,14 @@
 // Columns: accused, accusers (how many distinct accusers), accused_by (their names),
 // mentions (evidence sentences over all those accusations), articles.
 MATCH (a:Actor)-[r:ACCUSES]->(b:Actor)
-WHERE coalesce($label, 'State') IN labels(b)
-WITH b, count(DISTINCT a) AS accusers, collect(DISTINCT a.name) AS names, sum(r.count) AS mentions,
-     collect(r.articles) AS article_lists
+WHERE coalesce($label, 'State') IN [b.label, 'Actor']
+WITH b, count(DISTINCT a) AS accusers, collect(DISTINCT a.name) AS accused_by, sum(r.count) AS mentions
+MATCH (:Actor)-[about:ACCUSES]->(b)
+UNWIND about.articles AS article
 RETURN b.name AS accused,
        accusers,
-       COLLECT { UNWIND names AS n RETURN n ORDER BY n } AS accused_by,
+       accused_by,
        mentions,
-       COLLECT { UNWIND article_lists AS l UNWIND l AS x RETURN DISTINCT x ORDER BY x } AS articles
+       collect(DISTINCT article) AS articles
 ORDER BY accusers DESC, mentions DESC, accused
-LIMIT coalesce($limit, 10)
+LIMIT $limit

@@ -9,18 +9,18 @@
 // United States MEDIATES Ukraine and Russia).
 // Columns: side, other_side, mediators, mentions (evidence sentences), articles.
 MATCH (a:Actor)-[n:NEGOTIATES_WITH]-(b:Actor)
-WHERE CASE WHEN $actor IS NULL THEN startNode(n) = a
-           ELSE toLower($actor) IN [x IN [a.id, a.name] + a.aliases | toLower(x)] END
-WITH a, b, n,
-     [a] + COLLECT { MATCH (a:Delegation)-[:REPRESENTS]->(p:Actor) RETURN p } AS parties_a,
-     [b] + COLLECT { MATCH (b:Delegation)-[:REPRESENTS]->(p:Actor) RETURN p } AS parties_b
+WHERE ($actor IS NULL AND a.id < b.id) OR toLower($actor) IN a.keys
+OPTIONAL MATCH (a)-[:REPRESENTS]->(pa:Actor)
+WHERE a.label = 'Delegation'
+WITH a, b, n, [a.id] + collect(pa.id) AS parties_a
+OPTIONAL MATCH (b)-[:REPRESENTS]->(pb:Actor)
+WHERE b.label = 'Delegation'
+WITH a, b, n, parties_a, [b.id] + collect(pb.id) AS parties_b
+OPTIONAL MATCH (m:Actor)-[:MEDIATES]->(x:Actor), (m)-[:MEDIATES]->(y:Actor)
+WHERE x.id IN parties_a AND y.id IN parties_b
 RETURN a.name AS side,
        b.name AS other_side,
-       COLLECT {
-         MATCH (m:Actor)-[:MEDIATES]->(pa:Actor), (m)-[:MEDIATES]->(pb:Actor)
-         WHERE pa IN parties_a AND pb IN parties_b
-         RETURN DISTINCT m.name AS mediator ORDER BY mediator
-       } AS mediators,
+       collect(DISTINCT m.name) AS mediators,
        n.count AS mentions,
        n.articles AS articles
 ORDER BY side, other_side

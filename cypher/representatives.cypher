@@ -6,12 +6,12 @@
 // Columns: party, actor, label (Person or Delegation, ...), tie (LEADS or REPRESENTS),
 // role ("spokesperson", "special envoy"), articles.
 MATCH (x:Actor)-[r:LEADS|REPRESENTS]->(s:Actor)
-WHERE (s:State OR s:Organization)
-  AND ($party IS NULL OR toLower($party) IN [n IN [s.id, s.name] + s.aliases | toLower(n)])
+WHERE s.label IN ['State', 'Organization']
+  AND ($party IS NULL OR toLower($party) IN s.keys)
 RETURN s.name AS party,
        x.name AS actor,
-       [l IN labels(x) WHERE l <> 'Actor'][0] AS label,
+       x.label AS label,
        type(r) AS tie,
        r.role AS role,
        r.articles AS articles
-ORDER BY party, tie, actor
+ORDER BY party, tie, actor, role

@@ -207,28 +207,36 @@ def load(out_dir: str, batch_size: int, writers: int, as_json: bool, settings: A
 @click.option("--execute", "-e", "text", metavar="CYPHER", help="Run this Cypher instead of a file.")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="A query parameter; VALUE is read as JSON when it parses, else as a string. Repeatable.")
+@click.option("--out", "-o", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
+              help="The output folder whose embedded store answers (when no Neo4j server is set).")
 @click.option("--json", "as_json", is_flag=True, help="Print the rows as a JSON list of objects.")
 @click.option("--csv", "as_csv", is_flag=True, help="Print the rows as CSV (lists as JSON).")
 @click.option("--list", "list_queries", is_flag=True, help="List the queries of the library and their parameters.")
-@click.option("--write", is_flag=True, help="Allow the query to change the database (read-only otherwise).")
+@click.option("--write", is_flag=True, help="Allow the query to change the data (read-only otherwise).")
 @neo4j_options
-def query(query_name: str | None, text: str | None, params: tuple[str, ...], as_json: bool, as_csv: bool,
-          list_queries: bool, write: bool, settings: Any) -> None:
-    """Run a Cypher query against Neo4j and print the rows as a table.
+def query(query_name: str | None, text: str | None, params: tuple[str, ...], out_dir: str, as_json: bool,
+          as_csv: bool, list_queries: bool, write: bool, settings: Any) -> None:
+    """Run a Cypher query and print the rows as a table.
 
-    QUERY is a .cypher file or the name of a query in the project's library
-    (cypher/NAME.cypher; see --list). Parameters the query uses but that are
-    not given are null, which the library's queries read as "all". The query
-    runs read-only: the server refuses a write unless --write is given.
+    With no Neo4j server set, the query runs in kg's own process on the
+    embedded store of OUT (built from OUT's graph the first time, and again
+    whenever `kg ingest` has changed it). With NEO4J_URI or --uri it runs on
+    that Neo4j server, into which `kg load` put the graph. QUERY is a
+    .cypher file or the name of a query in the project's library
+    (cypher/NAME.cypher; see --list). Parameters the query uses but that
+    are not given take the header's default, else null, which the
+    library's queries read as "all". The query runs read-only: a write is
+    refused unless --write is given.
 
     \b
     Example:
       kg query delegation_leaders
-      kg query actor_profile --param name="Igor Kostyukov"
+      kg query actor_profile --param name="Igor Kostyukov" --out kg-out
       kg query -e "MATCH (a:State) RETURN a.name AS state ORDER BY state" --csv
+      NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg query most_accused -p limit=5
     """
     from kg.cypher import QueryNotFound, find_query, inline_query, library, parse_params
-    from kg.query import run_query
+    from kg.query import EmbeddedTarget, QueryError, run_query
     from kg.sinks.neo4j import Neo4jError
 
     if list_queries:
@@ -245,9 +253,10 @@ def query(query_name: str | None, text: str | None, params: tuple[str, ...], as_
         raise click.BadParameter(str(exc), param_hint="QUERY") from None
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--param") from None
+    target = settings if settings.configured else EmbeddedTarget(Path(out_dir))
     try:
-        result = run_query(chosen, values, settings, write=write)
-    except Neo4jError as exc:
+        result = run_query(chosen, values, target, write=write)
+    except (Neo4jError, QueryError, OSError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps(result.records(), ensure_ascii=False, indent=2))

@@ -36,6 +36,7 @@ SUFFIX = ".cypher"
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_DEFAULT = re.compile(r"\s*\$([A-Za-z_][A-Za-z0-9_]*)\b.*\(default (-?\d+(?:\.\d+)?|\"[^\"]*\"|true|false)\)")
 _STRING_OR_COMMENT = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
 
 
@@ -73,6 +74,21 @@ class Query:
         code = _STRING_OR_COMMENT.sub(" ", self.text)
         return list(dict.fromkeys(_PARAMETER.findall(code)))
 
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """The values the header gives parameters: ``//   $limit  how many (default 10)``."""
+        defaults = {}
+        for line in self.header:
+            match = _DEFAULT.match(line)
+            if match:
+                defaults[match.group(1)] = json.loads(match.group(2))
+        return defaults
+
+    @property
+    def in_library(self) -> bool:
+        """Whether this is one of the analyst queries in ``cypher/`` (not a file elsewhere or -e)."""
+        return Path(self.source).parent.resolve() == CYPHER_DIR.resolve() if self.source != "command line" else False
+
 
 def read_statement(relative: str | Path) -> str:
     """The text of ``cypher/<relative>``: ``read_statement("load/articles.cypher")``."""
@@ -84,23 +100,76 @@ def schema_statements() -> list[Query]:
     return [_query(path) for path in sorted((CYPHER_DIR / "schema").glob(f"*{SUFFIX}"))]
 
 
-def fill_template(text: str, member: Label | RelType) -> str:
-    """Put a label or relationship type into a load template.
+def fill_template(text: str, member: Label | RelType, placeholder: str | None = None) -> str:
+    """Put a label or relationship type into a load template, at ``__LABEL__``, ``__TYPE__``
+    or the ``placeholder`` given (``__SOURCE__``).
 
     Only a member of the closed enums gets in, and it must be a plain identifier:
     a string from the data never reaches the text of a statement.
     """
-    if isinstance(member, Label):
-        placeholder = "__LABEL__"
-    elif isinstance(member, RelType):
-        placeholder = "__TYPE__"
-    else:
+    if not isinstance(member, (Label, RelType)):
         raise TypeError(f"not a kg.models.Label or RelType: {member!r}")
+    placeholder = placeholder or ("__LABEL__" if isinstance(member, Label) else "__TYPE__")
     if not _IDENTIFIER.fullmatch(member.value):
         raise ValueError(f"{type(member).__name__}.{member.name} is not a plain identifier: {member.value!r}")
     if placeholder not in text:
         raise ValueError(f"the template has no {placeholder}")
     return text.replace(placeholder, member.value)
+
+
+def fill_ends(text: str, rel_type: RelType) -> str:
+    """Put the label pairs that kg.schema allows ``rel_type`` into an embedded store's table
+    template, at ``__ENDS__``: ``FROM Person TO State, FROM Person TO Organization, ...``."""
+    ends = ", ".join(
+        f"FROM {fill_template('__LABEL__', source)} TO {fill_template('__LABEL__', target)}"
+        for source in sorted(rel_type.schema.sources)
+        for target in sorted(rel_type.schema.targets)
+    )
+    if "__ENDS__" not in text:
+        raise ValueError("the template has no __ENDS__")
+    return text.replace("__ENDS__", ends)
+
+
+# How kg's Cypher (the library's, Neo4j's dialect) reads on LadybugDB, the embedded store: each
+# rule a (pattern, replacement) on the code outside strings and comments. docs/embedded-store.md
+# explains them; the library's queries keep to what both engines share apart from these.
+LADYBUG_RULES: list[tuple[re.Pattern[str], str]] = [
+    # any actor: the label every actor has on Neo4j is the union of the label tables on LadybugDB
+    (re.compile(r":Actor\b"), ":" + ":".join(label.value for label in Label)),
+    # a relationship's type: type(r) on Neo4j, label(r) on LadybugDB
+    (re.compile(r"\btype\("), "label("),
+    # a position in a list property: Cypher counts from 0, LadybugDB from 1 (r.evidence_article[i])
+    (re.compile(r"(\b[A-Za-z_]\w*\.[A-Za-z_]\w*)\[([^\[\]]+)\]"), r"\1[\2 + 1]"),
+]
+
+
+def for_engine(text: str, engine: str, nulls: Iterable[str] = ()) -> str:
+    """The statement as ``engine`` ("neo4j" or "ladybug") reads it: unchanged for Neo4j; for
+    LadybugDB rewritten by :data:`LADYBUG_RULES`, strings and comments left as they are.
+
+    ``nulls`` names the parameters passed as null. LadybugDB types a parameter from its
+    value, and a bare null from its first use (``$actor IS NULL``: a boolean), which then
+    clashes with its use as a name; so there a null parameter is a null string, the type of
+    every optional parameter of the library.
+    """
+    if engine == "neo4j":
+        return text
+    if engine != "ladybug":
+        raise ValueError(f"unknown engine {engine!r}")
+    null_parameter = re.compile(r"\$(" + "|".join(map(re.escape, nulls)) + r")\b") if nulls else None
+    pieces, last = [], 0
+    for match in _STRING_OR_COMMENT.finditer(text):
+        pieces.append(_rewrite(text[last:match.start()], null_parameter))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(_rewrite(text[last:], null_parameter))
+    return "".join(pieces)
+
+
+def _rewrite(code: str, null_parameter: re.Pattern[str] | None) -> str:
+    for pattern, replacement in LADYBUG_RULES:
+        code = pattern.sub(replacement, code)
+    return null_parameter.sub(r"CAST($\1 AS STRING)", code) if null_parameter else code
 
 
 def library() -> list[Query]:

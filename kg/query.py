@@ -1,24 +1,46 @@
 """Run a Cypher query (from the library in ``cypher/`` or given inline) and get a table back.
 
     query = find_query("delegation_leaders")          # or inline_query("MATCH ...")
-    result = run_query(query, {"delegation": "Russia delegation"}, Neo4jSettings.from_env())
+    result = run_query(query, {"delegation": "Russia delegation"}, EmbeddedTarget("kg-out"))
+    result = run_query(query, {}, Neo4jSettings.from_env())   # the same query on Neo4j
     result.columns, result.rows, result.records()
 
-Values come back as plain Python (nodes and relationships as dicts of their
-properties, temporal values as ISO 8601 strings), ready for a table, JSON or CSV.
+Two engines run the same statements: the embedded store of an output folder
+(:mod:`kg.sinks.embedded`, built from the folder's graph when needed, nothing to
+start) and a Neo4j server. A statement is written in Neo4j's Cypher and reaches
+the embedded store through :func:`kg.cypher.for_engine`.
+
+A ``$parameter`` the statement uses but the call does not give takes the
+default its header states (``(default 10)``), else null, which the library's
+queries read as "all". A list that a library query returns is a set: it comes
+back sorted, whichever engine made it. Values come back as plain Python (nodes
+and relationships as dicts of their properties, temporal values as ISO 8601
+strings), ready for a table, JSON or CSV.
 """
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import neo4j
 from neo4j import exceptions as driver_errors
 from neo4j import graph as neo4j_graph
 
-from kg.cypher import Query
+from kg.cypher import Query, for_engine
 from kg.sinks.neo4j import Neo4jError, Neo4jSettings, connect, explain
+
+
+class QueryError(Exception):
+    """The query could not run: a syntax error, a write without --write, a store that cannot open."""
+
+
+@dataclass(frozen=True)
+class EmbeddedTarget:
+    """The embedded store of an output folder (``kg ingest --out OUT_DIR``)."""
+
+    out_dir: Path
 
 
 @dataclass
@@ -30,20 +52,47 @@ class QueryResult:
         return [dict(zip(self.columns, row)) for row in self.rows]
 
 
-def run_query(query: Query, params: Mapping[str, Any], settings: Neo4jSettings, write: bool = False) -> QueryResult:
-    """Run one statement in an auto-commit transaction and fetch every row.
+def run_query(query: Query, params: Mapping[str, Any], target: Neo4jSettings | EmbeddedTarget,
+              write: bool = False) -> QueryResult:
+    """Run one statement on the embedded store or on Neo4j and fetch every row.
 
-    A ``$parameter`` the statement uses but ``params`` lacks is passed as null,
-    which the library's queries read as "all" (``$delegation`` null: every
-    delegation). Unless ``write``, the session is read-only, and the server
-    refuses a statement that would change the database (:class:`Neo4jError`).
+    Unless ``write``, the statement runs read-only: the engine refuses one that
+    would change the data (:class:`QueryError`). Errors are :class:`QueryError`
+    (and :class:`kg.sinks.neo4j.Neo4jError` for a server that cannot be reached),
+    their message one line that names the query's file.
     """
-    bound = {name: None for name in query.parameters} | dict(params)
+    bound = {name: None for name in query.parameters} | query.defaults | dict(params)
+    if isinstance(target, EmbeddedTarget):
+        result = _run_embedded(query, bound, target, write)
+    else:
+        result = _run_neo4j(query, bound, target, write)
+    if query.in_library:
+        result.rows = [[_as_set(value) for value in row] for row in result.rows]
+    return result
+
+
+def _run_embedded(query: Query, bound: dict[str, Any], target: EmbeddedTarget, write: bool) -> QueryResult:
+    from kg.sinks.embedded import StoreError, open_store
+
+    try:
+        with open_store(target.out_dir, read_only=not write) as store:
+            nulls = [name for name, value in bound.items() if value is None]
+            rows = store.run(for_engine(query.text, "ladybug", nulls), bound)
+    except StoreError as exc:
+        message = str(exc)
+        if "read-only" in message or "read only" in message:
+            message = ("the query writes to the store, and queries run read-only "
+                       "(kg query --write, or run_query(..., write=True), allows it)")
+        raise QueryError(message if query.source == "command line" else f"{query.source}: {message}") from None
+    return QueryResult(rows.columns, rows.rows)
+
+
+def _run_neo4j(query: Query, bound: dict[str, Any], settings: Neo4jSettings, write: bool) -> QueryResult:
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     driver = connect(settings)
     try:
         with driver.session(database=settings.database, default_access_mode=mode) as session:
-            result = session.run(neo4j.Query(query.text), bound)
+            result = session.run(neo4j.Query(for_engine(query.text, "neo4j")), bound)
             columns = list(result.keys())
             rows = [[plain(value) for value in record.values()] for record in result]
     except Exception as exc:
@@ -57,6 +106,13 @@ def run_query(query: Query, params: Mapping[str, Any], settings: Neo4jSettings, 
     finally:
         driver.close()
     return QueryResult(columns, rows)
+
+
+def _as_set(value: Any) -> Any:
+    """A list of plain values, sorted (nulls last); anything else as it is."""
+    if isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) or v is None for v in value):
+        return sorted(value, key=lambda v: (v is None, str(type(v)), v if v is not None else 0))
+    return value
 
 
 def plain(value: Any) -> Any:

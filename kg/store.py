@@ -2,7 +2,8 @@
 
 ``OUT/graph.json`` and ``OUT/graph.graphml`` are the graph (:data:`GRAPH_JSON`,
 :data:`GRAPH_GRAPHML`; :func:`read_graph` reads it back for the commands that
-work on an output folder).
+work on an output folder). ``OUT/graph.lbdb`` is the embedded Cypher store that
+`kg query` builds from them (:data:`EMBEDDED_STORE`, :mod:`kg.sinks.embedded`).
 
 ``OUT/extractions/<hash>.json`` holds one article's extraction (its actors,
 mentions and relations with evidence), named by a hash of the article's text.
@@ -29,6 +30,7 @@ from kg.sinks.jsonfile import read_json
 RECORDS_DIR = "extractions"
 GRAPH_JSON = "graph.json"
 GRAPH_GRAPHML = "graph.graphml"
+EMBEDDED_STORE = "graph.lbdb"  # the embedded Cypher store (kg.sinks.embedded), with graph.lbdb.json beside it
 
 
 def read_graph(out_dir: str | Path) -> nx.MultiDiGraph:

@@ -22,15 +22,8 @@ from kg.cypher import (
 from kg.graph import build_graph
 from kg.models import Article, Evidence, Extraction, Label, Relation, RelType
 from kg.schema import ATTRIBUTES
-from kg.sinks.neo4j import (
-    Neo4jSettings,
-    _edges_by_type,
-    _node_disjoint_rounds,
-    _pairings,
-    article_rows,
-    node_rows,
-    relationship_rows,
-)
+from kg.sinks.neo4j import Neo4jSettings, _node_disjoint_rounds, _pairings
+from kg.sinks.rows import article_rows, edges_by_type, node_rows, relationship_rows
 
 ACTORS = {
     "state:UKR": {"label": "State", "name": "Ukraine", "aliases": ["Kyiv"], "iso3": "UKR", "how": ["capital"]},
@@ -112,7 +105,7 @@ def test_neo4j_rows_relationship_rounds_cover_each_edge_once_and_share_no_actor(
         for j, target in enumerate(names):
             if (i * 7 + j * 3) % 5 == 0 and i != j:
                 graph.add_edge(source, target, key=types[(i + j) % len(types)].value, type=types[(i + j) % len(types)].value)
-    edges = _edges_by_type(graph)
+    edges = edges_by_type(graph)
     rounds = _node_disjoint_rounds(edges, parts)
     seen = []
     for cells in rounds:

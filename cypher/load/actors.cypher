@@ -1,12 +1,12 @@
-// Upsert actors of one label: (:Actor:__LABEL__ {id, name, aliases, articles, resolution, iso3?}).
+// Upsert actors of one label: (:Actor:__LABEL__ {id, label, name, aliases, articles, resolution, iso3?, keys}).
 //
 // A template: kg.sinks.neo4j replaces __LABEL__ with a member of kg.models.Label (the labels
 // of kg/schema.py) and nothing else, since Cypher cannot take a label as a parameter. Every
 // value comes in as a parameter.
 //
 // Parameters:
-//   $rows  [{id, properties: {name, aliases, articles, resolution, iso3?, ...}}],
-//          built by kg.sinks.neo4j.node_rows
+//   $rows  [{id, properties: {label, name, aliases, articles, resolution, iso3?, keys}}],
+//          built by kg.sinks.rows.node_rows (keys: the lower-cased id, name and aliases)
 //
 // A new actor gets all its properties. A known actor is written only when its row brings
 // something new, and then gets the union: the longer name wins (the other becomes an
@@ -44,5 +44,6 @@ SET n.name = name,
     n.aliases = aliases,
     n.articles = articles,
     n.resolution = resolution,
-    n.iso3 = coalesce(n.iso3, p.iso3)
+    n.iso3 = coalesce(n.iso3, p.iso3),
+    n.keys = COLLECT { UNWIND [n.id, name] + aliases AS x RETURN DISTINCT toLower(x) AS k ORDER BY k }
 RETURN count(*) AS updated

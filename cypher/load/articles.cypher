@@ -1,7 +1,7 @@
 // Upsert articles: one (:Article {id, title, date, url}) per row.
 //
 // Parameters:
-//   $rows  [{id, properties: {title?, date?, url?}}], built by kg.sinks.neo4j.article_rows
+//   $rows  [{id, properties: {title?, date?, url?}}], built by kg.sinks.rows.article_rows
 //
 // A new article gets its properties. A known one is written only when a row brings
 // metadata it lacks or that differs, so loading the same rows twice sets nothing.

@@ -11,7 +11,7 @@
 //            last_date?, role?, claim?, claims? (the attributes of kg/schema.py: this
 //            statement says below how each merges), evidence_article, evidence_sentence,
 //            evidence_start, evidence_end, evidence_rule, evidence_confidence}}],
-//          built by kg.sinks.neo4j.relationship_rows
+//          built by kg.sinks.rows.relationship_rows
 //
 // The evidence is kept as parallel lists: the i-th entries of the evidence_* lists are one
 // sentence that states the relation (its date is its article's). One piece of evidence is
