@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,20 @@ from kg.gazetteer import load_gazetteer
 from kg.models import Article, Extraction, RelType
 
 pytest_plugins = ["tests.conftest_neo4j", "tests.conftest_browser"]
+
+
+DEV = Path(__file__).parent / "data" / "dev"
+
+
+@pytest.fixture(scope="session")
+def dev_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dev corpus ingested once: OUT/graph.json and the per-article records."""
+    from kg.ingest import ingest
+
+    out = tmp_path_factory.mktemp("dev-out")
+    result = ingest([DEV / "articles"], out)
+    assert not result.failures
+    return out
 
 
 @pytest.fixture(scope="session")

@@ -70,17 +70,6 @@ def db(neo4j_driver: Any, neo4j_server: dict[str, str]) -> Db:
     return database
 
 
-@pytest.fixture(scope="session")
-def dev_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The dev corpus ingested once: OUT/graph.json and the per-article records."""
-    from kg.ingest import ingest
-
-    out = tmp_path_factory.mktemp("dev-out")
-    result = ingest([DEV / "articles"], out)
-    assert not result.failures
-    return out
-
-
 @pytest.fixture
 def dev_db(db: Db, dev_output: Path, settings: Neo4jSettings) -> Db:
     load_output(dev_output, settings)

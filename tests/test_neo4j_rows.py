@@ -52,7 +52,9 @@ def test_neo4j_rows_nodes_by_label():
     assert [row["id"] for row in states] == ["state:RUS", "state:UKR"]
     ukraine = states[1]["properties"]
     assert ukraine["name"] == "Ukraine" and ukraine["aliases"] == ["Kyiv"] and ukraine["iso3"] == "UKR"
-    assert ukraine["articles"] == ["a1"] and "label" not in ukraine
+    assert ukraine["articles"] == ["a1"] and ukraine["label"] == "State"
+    # what the query library looks an actor up by, on both engines
+    assert ukraine["keys"] == ["kyiv", "state:ukr", "ukraine"]
     person = node_rows(graph, Label.PERSON)[0]["properties"]
     assert "iso3" not in person and person["aliases"] == ["Zelenskyy"]
     assert node_rows(graph, Label.DELEGATION) == []
@@ -62,7 +64,8 @@ def test_neo4j_rows_fill_missing_lists_and_drop_nulls():
     graph = nx.MultiDiGraph()
     graph.add_node("organization:nato", label="Organization", name="NATO", iso3=None)
     (row,) = node_rows(graph, Label.ORGANIZATION)
-    assert row["properties"] == {"name": "NATO", "aliases": [], "articles": [], "resolution": []}
+    assert row["properties"] == {"name": "NATO", "aliases": [], "articles": [], "resolution": [],
+                                 "label": "Organization", "keys": ["nato", "organization:nato"]}
 
 
 def test_neo4j_rows_relationships_carry_evidence_as_parallel_lists():
