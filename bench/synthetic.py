@@ -32,7 +32,15 @@ def synthetic_graph(relationships: int, seed: int = 7, prefix: str = "",
     counts = {label: actors * share // 46 for label, share in shares.items()}
     actors = {label: [f"{label.value.lower()}:{prefix}{i}" for i in range(n)] for label, n in counts.items()}
     label_of = {key: label for label, keys in actors.items() for key in keys}
-    names = {key: _name(rng, 2 if label_of[key] is Label.PERSON else 1) for key in label_of}
+    # Every actor a name of its own, as after resolution (two actors of one name and label are one).
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for key in label_of:
+        name = _name(rng, 2 if label_of[key] is Label.PERSON else 1)
+        while name in taken:
+            name = _name(rng, 2 if label_of[key] is Label.PERSON else 1)
+        names[key] = name
+        taken.add(name)
     types = list(RelType)
     seen: set[tuple[str, str, str]] = set()
     extractions = []

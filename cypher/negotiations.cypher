@@ -16,11 +16,13 @@ WITH a, b, n, [a.id] + collect(pa.id) AS parties_a
 OPTIONAL MATCH (b)-[:REPRESENTS]->(pb:Actor)
 WHERE b.label = 'Delegation'
 WITH a, b, n, parties_a, [b.id] + collect(pb.id) AS parties_b
-OPTIONAL MATCH (m:Actor)-[:MEDIATES]->(x:Actor), (m)-[:MEDIATES]->(y:Actor)
-WHERE x.id IN parties_a AND y.id IN parties_b
+UNWIND parties_a AS party
+OPTIONAL MATCH (x:Actor {id: party})<-[:MEDIATES]-(m:Actor)-[:MEDIATES]->(y:Actor)
+WHERE y.id IN parties_b AND y.id <> party
+WITH a, b, n, collect(DISTINCT m.name) AS mediators
 RETURN a.name AS side,
        b.name AS other_side,
-       collect(DISTINCT m.name) AS mediators,
+       mediators,
        n.count AS mentions,
        n.articles AS articles
 ORDER BY side, other_side

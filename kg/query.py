@@ -67,7 +67,7 @@ def run_query(query: Query, params: Mapping[str, Any], target: Neo4jSettings | E
     else:
         result = _run_neo4j(query, bound, target, write)
     if query.in_library:
-        result.rows = [[_as_set(value) for value in row] for row in result.rows]
+        result.rows = [[as_set(value) for value in row] for row in result.rows]
     return result
 
 
@@ -108,7 +108,7 @@ def _run_neo4j(query: Query, bound: dict[str, Any], settings: Neo4jSettings, wri
     return QueryResult(columns, rows)
 
 
-def _as_set(value: Any) -> Any:
+def as_set(value: Any) -> Any:
     """A list of plain values, sorted (nulls last); anything else as it is."""
     if isinstance(value, list) and all(isinstance(v, (str, int, float, bool)) or v is None for v in value):
         return sorted(value, key=lambda v: (v is None, str(type(v)), v if v is not None else 0))
