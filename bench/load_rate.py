@@ -39,7 +39,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.sinks.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, Neo4jSettings, connect, load_graph
+from kg.neo4j_server import Neo4jSettings, connect
+from kg.sinks.neo4j import DEFAULT_BATCH_SIZE, DEFAULT_WRITERS, load_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import synthetic_graph  # noqa: E402  (bench/ is a folder of scripts, not a package)

@@ -28,10 +28,11 @@ from typing import Any
 
 import networkx as nx
 
-from kg.cypher import for_engine, library
-from kg.query import as_set
+from kg.cypher import final_order, for_engine, library
+from kg.query import as_set, sort_rows
 from kg.sinks.embedded import EmbeddedStore, build_store
-from kg.sinks.neo4j import Neo4jSettings, connect, load_graph
+from kg.neo4j_server import Neo4jSettings, connect
+from kg.sinks.neo4j import load_graph
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_rate import start_server, stop_server  # noqa: E402  (bench/ is a folder of scripts, not a package)
@@ -70,6 +71,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--pagecache", default="2g")
     parser.add_argument("--port", type=int, default=7697)
+    parser.add_argument("--only", nargs="*", metavar="QUERY", help="run only these library queries")
     args = parser.parse_args()
 
     graph, articles = synthetic_graph(args.relationships)
@@ -90,12 +92,16 @@ def main() -> None:
             driver = connect(settings)
             print(f"\n{'query':20} {'rows':>6} {'embedded ms':>12} {'neo4j ms':>9}  same rows")
             for query in library():
+                if args.only and query.name not in args.only:
+                    continue
                 bound = {name: None for name in query.parameters} | query.defaults | values.get(query.name, {})
                 nulls = [name for name, value in bound.items() if value is None]
                 ladybug = for_engine(query.text, "ladybug", nulls)
 
-                def on_store() -> list[list[Any]]:
-                    return [[as_set(v) for v in row] for row in store.run(ladybug, bound).rows]
+                def on_store() -> list[list[Any]]:  # as kg query does it: sets sorted, and the rows
+                    result = store.run(ladybug, bound)
+                    rows = sort_rows(result.rows, result.columns, final_order(query.text))
+                    return [[as_set(v) for v in row] for row in rows]
 
                 def on_server() -> list[list[Any]]:
                     records, _, _ = driver.execute_query(query.text, bound, database_=settings.database)
@@ -105,6 +111,10 @@ def main() -> None:
                 server_s, server_rows = timed(on_server, args.repeats)
                 print(f"{query.name:20} {len(embedded_rows):>6,} {embedded_s * 1000:>12.1f} {server_s * 1000:>9.1f}  "
                       f"{'yes' if embedded_rows == server_rows else 'NO'}", flush=True)
+                for mine, theirs in zip(embedded_rows, server_rows):
+                    if mine != theirs:
+                        print(f"  first difference: embedded {mine}\n                    neo4j    {theirs}")
+                        break
             store.close()
             driver.close()
         finally:

@@ -54,7 +54,7 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(command)
     def wrapper(*args: Any, uri: str | None, user: str | None, password: str | None, database: str | None,
                 **kwargs: Any) -> Any:
-        from kg.sinks.neo4j import Neo4jSettings
+        from kg.neo4j_server import Neo4jSettings
 
         settings = Neo4jSettings.from_env(uri=uri, user=user, password=password, database=database)
         return command(*args, settings=settings, **kwargs)
@@ -91,7 +91,8 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
     """
     from kg.ingest import ingest as run_ingest
     from kg.nlp import ModelNotFound
-    from kg.sinks.neo4j import Neo4jError, connect, load_graph
+    from kg.neo4j_server import Neo4jError, connect
+    from kg.sinks.neo4j import load_graph
     from kg.store import stored_articles
 
     if to_neo4j:
@@ -187,7 +188,8 @@ def load(out_dir: str, batch_size: int, writers: int, as_json: bool, settings: A
     Example:
       NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg load kg-out
     """
-    from kg.sinks.neo4j import Neo4jError, load_output
+    from kg.neo4j_server import Neo4jError
+    from kg.sinks.neo4j import load_output
 
     try:
         with _load_progress() as progress:
@@ -237,7 +239,7 @@ def query(query_name: str | None, text: str | None, params: tuple[str, ...], out
     """
     from kg.cypher import QueryNotFound, find_query, inline_query, library, parse_params
     from kg.query import EmbeddedTarget, QueryError, run_query
-    from kg.sinks.neo4j import Neo4jError
+    from kg.neo4j_server import Neo4jError
 
     if list_queries:
         _print_library(library())

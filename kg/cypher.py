@@ -37,6 +37,9 @@ SUFFIX = ".cypher"
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _DEFAULT = re.compile(r"\s*\$([A-Za-z_][A-Za-z0-9_]*)\b.*\(default (-?\d+(?:\.\d+)?|\"[^\"]*\"|true|false)\)")
+_ORDER_BY = re.compile(r"\bORDER\s+BY\s+(.*)", re.I | re.S)
+_LIMIT_OR_SKIP = re.compile(r"\b(?:LIMIT|SKIP)\b", re.I)
+_SORT_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\s+(ASC|ASCENDING|DESC|DESCENDING))?", re.I)
 _STRING_OR_COMMENT = re.compile(r"//[^\n]*|'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
 
 
@@ -170,6 +173,22 @@ def _rewrite(code: str, null_parameter: re.Pattern[str] | None) -> str:
     for pattern, replacement in LADYBUG_RULES:
         code = pattern.sub(replacement, code)
     return null_parameter.sub(r"CAST($\1 AS STRING)", code) if null_parameter else code
+
+
+def final_order(text: str) -> list[tuple[str, bool]] | None:
+    """The keys of a statement's last ORDER BY, as ``(name, descending)``, when each is a bare
+    name (a returned column); None when there is none or one is an expression."""
+    code = _STRING_OR_COMMENT.sub(" ", text)
+    clauses = list(_ORDER_BY.finditer(code))
+    if not clauses or re.search(r"\b(RETURN|WITH|UNWIND|MATCH)\b", clauses[-1].group(1), re.I):
+        return None
+    keys = []
+    for item in _LIMIT_OR_SKIP.split(clauses[-1].group(1))[0].split(","):
+        match = _SORT_KEY.fullmatch(item.strip())
+        if not match:
+            return None
+        keys.append((match.group(1), (match.group(2) or "").upper().startswith("DESC")))
+    return keys
 
 
 def library() -> list[Query]:

@@ -28,8 +28,8 @@ import neo4j
 from neo4j import exceptions as driver_errors
 from neo4j import graph as neo4j_graph
 
-from kg.cypher import Query, for_engine
-from kg.sinks.neo4j import Neo4jError, Neo4jSettings, connect, explain
+from kg.cypher import Query, final_order, for_engine
+from kg.neo4j_server import Neo4jError, Neo4jSettings, connect, explain
 
 
 class QueryError(Exception):
@@ -58,7 +58,7 @@ def run_query(query: Query, params: Mapping[str, Any], target: Neo4jSettings | E
 
     Unless ``write``, the statement runs read-only: the engine refuses one that
     would change the data (:class:`QueryError`). Errors are :class:`QueryError`
-    (and :class:`kg.sinks.neo4j.Neo4jError` for a server that cannot be reached),
+    (and :class:`kg.neo4j_server.Neo4jError` for a server that cannot be reached),
     their message one line that names the query's file.
     """
     bound = {name: None for name in query.parameters} | query.defaults | dict(params)
@@ -72,12 +72,13 @@ def run_query(query: Query, params: Mapping[str, Any], target: Neo4jSettings | E
 
 
 def _run_embedded(query: Query, bound: dict[str, Any], target: EmbeddedTarget, write: bool) -> QueryResult:
-    from kg.sinks.embedded import StoreError, open_store
+    from kg.sinks.embedded import QueryRows, StoreError, open_store
 
     try:
         with open_store(target.out_dir, read_only=not write) as store:
             nulls = [name for name, value in bound.items() if value is None]
             rows = store.run(for_engine(query.text, "ladybug", nulls), bound)
+            rows = QueryRows(rows.columns, sort_rows(rows.rows, rows.columns, final_order(query.text)))
     except StoreError as exc:
         message = str(exc)
         if "read-only" in message or "read only" in message:
@@ -106,6 +107,33 @@ def _run_neo4j(query: Query, bound: dict[str, Any], settings: Neo4jSettings, wri
     finally:
         driver.close()
     return QueryResult(columns, rows)
+
+
+def sort_rows(rows: list[list[Any]], columns: list[str], order: list[tuple[str, bool]] | None) -> list[list[Any]]:
+    """The rows in the order the statement's last ORDER BY asks, when it sorts by returned columns.
+
+    LadybugDB 0.22 sometimes returns a large result with a row out of its place under an ORDER
+    BY of several keys (docs/embedded-store.md); sorting again here, stably and as Neo4j does
+    (nulls last, first when descending), gives back the order the query states.
+    """
+    if not order or any(name not in columns for name, _ in order):
+        return rows
+    ordered = rows
+    try:
+        for name, descending in reversed(order):
+            position = columns.index(name)
+            ordered = sorted(ordered, key=lambda row: _sort_key(row[position]), reverse=descending)
+    except TypeError:  # a column of values that do not compare (a number and a string): as given
+        return rows
+    return ordered
+
+
+def _sort_key(value: Any) -> tuple[Any, ...]:
+    if value is None:
+        return (1, "")
+    if isinstance(value, list):
+        return (0, tuple(_sort_key(v) for v in value))
+    return (0, value)
 
 
 def as_set(value: Any) -> Any:

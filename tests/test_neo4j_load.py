@@ -19,7 +19,8 @@ from kg.cypher import find_query, inline_query, library
 from kg.graph import build_graph
 from kg.models import Article, Evidence, Extraction, Relation, RelType
 from kg.query import run_query
-from kg.sinks.neo4j import LoadReport, Neo4jError, Neo4jSettings, load_graph, load_output
+from kg.neo4j_server import Neo4jError, Neo4jSettings
+from kg.sinks.neo4j import LoadReport, load_graph, load_output
 
 pytestmark = pytest.mark.neo4j
 

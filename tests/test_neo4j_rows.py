@@ -22,7 +22,8 @@ from kg.cypher import (
 from kg.graph import build_graph
 from kg.models import Article, Evidence, Extraction, Label, Relation, RelType
 from kg.schema import ATTRIBUTES
-from kg.sinks.neo4j import Neo4jSettings, _node_disjoint_rounds, _pairings
+from kg.neo4j_server import Neo4jSettings
+from kg.sinks.neo4j import _node_disjoint_rounds, _pairings
 from kg.sinks.rows import article_rows, edges_by_type, node_rows, relationship_rows
 
 ACTORS = {

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
-from kg.cypher import LADYBUG_RULES, find_query, for_engine, inline_query, library
-from kg.query import EmbeddedTarget, run_query
+from kg.cypher import LADYBUG_RULES, final_order, find_query, for_engine, inline_query, library
+from kg.query import EmbeddedTarget, sort_rows, run_query
 from kg.sinks.embedded import open_store
 from kg.sinks.jsonfile import write_json
 from kg.sinks.neo4j import Neo4jSettings, load_output
@@ -63,6 +63,27 @@ def test_query_engines_every_rule_is_used_by_the_library():
     texts = [q.text for q in library()]
     for pattern, _ in LADYBUG_RULES:
         assert any(pattern.search(t) for t in texts), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("MATCH (a) RETURN a.name AS name, a.n AS n ORDER BY n DESC, name LIMIT $limit", [("n", True), ("name", False)]),
+        ("RETURN x AS y ORDER BY y ASC // ORDER BY z", [("y", False)]),
+        ("RETURN x AS y ORDER BY y, r.evidence_start[i]", None),  # an expression: not a column
+        ("WITH a ORDER BY a.name LIMIT 1 RETURN a.name AS name", None),  # the WITH's, not the result's
+        ("RETURN 'ORDER BY x' AS y", None),
+    ],
+)
+def test_query_engines_final_order(text, order):
+    assert final_order(text) == order
+
+
+def test_query_engines_rows_sorted_again_as_neo4j_sorts():
+    rows = [["b", 1], [None, 2], ["a", None], ["a", 3]]
+    assert sort_rows(rows, ["name", "n"], [("name", False), ("n", True)]) == [["a", None], ["a", 3], ["b", 1], [None, 2]]
+    assert sort_rows(rows, ["name", "n"], [("missing", False)]) == rows
+    assert sort_rows([[1], ["x"]], ["v"], [("v", False)]) == [[1], ["x"]]  # values that do not compare: as given
 
 
 def test_query_engines_unknown_engine():
