@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -154,6 +156,23 @@ def test_query_engines_damaged_store_says_so_in_one_line(out_dir):
     assert result.exit_code == 1
     assert "cannot open the embedded store" in result.stderr and "delete it" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_query_engines_store_in_use_by_a_writer_says_so_in_one_line(out_dir):
+    run_query(find_query("meetings"), {}, EmbeddedTarget(out_dir))
+    # another process opens the store to write, and holds it until its standard input closes
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import ladybug, sys; db = ladybug.Database(sys.argv[1]); "
+         "ladybug.Connection(db).execute(\"MATCH (a:State) SET a.name = a.name\"); print('ready', flush=True); "
+         "sys.stdin.read()", str(out_dir / EMBEDDED_STORE)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = CliRunner().invoke(cli, ["query", "meetings", "--write", "--out", str(out_dir)], env={"NEO4J_URI": ""})
+    finally:
+        holder.communicate("", timeout=60)
+    assert result.exit_code == 1
+    assert "another process is writing to it" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
 def test_query_engines_cli_answers_on_a_fresh_output_folder_with_no_server(out_dir):

@@ -75,8 +75,10 @@ class EmbeddedStore:
             self._database = ladybug.Database(str(path), read_only=read_only)
             self._connection = ladybug.Connection(self._database)
         except RuntimeError as exc:
-            raise StoreError(f"{path}: cannot open the embedded store ({_first_line(exc)}); "
-                             "if it is damaged, delete it: kg query builds it again") from None
+            reason = _first_line(exc)
+            advice = ("another process is writing to it; try again when it is done" if "lock" in reason.lower()
+                      else "if it is damaged, delete it: kg query builds it again")
+            raise StoreError(f"{path}: cannot open the embedded store ({reason}); {advice}") from None
 
     def run(self, text: str, params: Mapping[str, Any] | None = None) -> QueryRows:
         """Run one statement; values come back as plain Python (lists, dicts, str, int, float)."""
