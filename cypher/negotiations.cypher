@@ -16,9 +16,10 @@ WITH a, b, n, [a.id] + collect(pa.id) AS parties_a
 OPTIONAL MATCH (b)-[:REPRESENTS]->(pb:Actor)
 WHERE b.label = 'Delegation'
 WITH a, b, n, parties_a, [b.id] + collect(pb.id) AS parties_b
-UNWIND parties_a AS party
-OPTIONAL MATCH (x:Actor {id: party})<-[:MEDIATES]-(m:Actor)-[:MEDIATES]->(y:Actor)
-WHERE y.id IN parties_b AND y.id <> party
+UNWIND parties_a AS party_a
+UNWIND parties_b AS party_b
+OPTIONAL MATCH (x:Actor {id: party_a})<-[:MEDIATES]-(m:Actor)-[:MEDIATES]->(y:Actor {id: party_b})
+WHERE party_a <> party_b
 WITH a, b, n, collect(DISTINCT m.name) AS mediators
 RETURN a.name AS side,
        b.name AS other_side,
