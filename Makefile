@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The HTML view's page template: sigma.js and graphology from npm, bundled (scripts/build-web).
 WEB := web/dist/page.html
 
-.PHONY: run test venv chromium sync-dev bench bench-neo4j bench-html clean
+.PHONY: run test venv chromium sync-dev bench bench-neo4j bench-html bench-cluster clean
 
 # Set everything up and run the main job on the sample articles, then draw the graph.
 run: $(STAMP) $(WEB)
@@ -30,7 +30,7 @@ $(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/
 $(STAMP): pyproject.toml | $(WEB)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,lexicon]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lexicon,cluster]'
 	touch $(STAMP)
 
 # Copy the dev corpus from ../shared again (after a gold correction there).
@@ -48,6 +48,10 @@ bench-neo4j: $(STAMP)
 # The HTML view with 5,000 actors and 20,000 relations: export, then draw in Chromium.
 bench-html: $(STAMP) $(WEB) chromium
 	$(BIN)/python bench/html_view.py
+
+# Two Dask workers against one on the Wikinews articles (kg ingest --cluster).
+bench-cluster: $(STAMP)
+	$(BIN)/python bench/cluster_speedup.py
 
 clean:
 	rm -rf $(VENV) kg-out .pytest_cache web/node_modules web/dist

@@ -70,12 +70,14 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--gazetteer", "gazetteer_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra gazetteer YAML file (states, organizations, titles, media); repeatable.")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for extraction (default: one per core, at most 2).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Extract on the workers of this Dask scheduler (tcp://host:8786) instead of this machine.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Then load the graph into Neo4j (as `kg load` does; see --uri and NEO4J_URI).")
 @neo4j_options
 def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_files: tuple[str, ...],
-           workers: int | None, as_json: bool, to_neo4j: bool, settings: Any) -> None:
+           workers: int | None, cluster: str | None, as_json: bool, to_neo4j: bool, settings: Any) -> None:
     """Extract actors and relations from articles and write the graph.
 
     PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively) or
@@ -88,7 +90,9 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
       kg ingest data/articles --out kg-out
       cat news.jsonl | kg ingest - --out kg-out --json
       NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg ingest data/articles --neo4j
+      kg ingest archive/ --out archive-graph --cluster tcp://scheduler:8786
     """
+    from kg.cluster import ClusterError
     from kg.ingest import ingest as run_ingest
     from kg.nlp import ModelNotFound
     from kg.neo4j_server import Neo4jError, connect
@@ -111,8 +115,8 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
 
         try:
             result = run_ingest(paths, out_dir, model=model, gazetteer_files=gazetteer_files,
-                                workers=workers, on_article=on_article)
-        except ModelNotFound as exc:
+                                workers=workers, on_article=on_article, cluster=cluster)
+        except (ModelNotFound, ClusterError) as exc:
             raise click.ClickException(str(exc)) from None
     _print_skipped(result.skipped)
     summary = result.summary

@@ -63,10 +63,13 @@ def ingest(
     gazetteer_files: Sequence[str | Path] = (),
     workers: int | None = None,
     on_article: Callable[[Article | ReadFailure], None] | None = None,
+    cluster: str | None = None,
 ) -> IngestResult:
     """Read ``paths``, extract every new article, and write the graph into ``out_dir``.
 
     ``on_article`` is called once per article done or input failed (for a progress bar).
+    With ``cluster`` (a Dask scheduler's address) the articles are extracted on that
+    cluster's workers (:mod:`kg.cluster`) instead of this machine's processes.
     """
     out = Path(out_dir)
     gazetteer_files = tuple(str(f) for f in gazetteer_files)
@@ -92,7 +95,13 @@ def ingest(
                 continue
             yield item
 
-    for extraction in _extract_all(new_articles(), model, gazetteer_files, workers):
+    if cluster:
+        from kg.cluster import extract_on_cluster
+
+        extractions = extract_on_cluster(new_articles(), cluster, model, gazetteer_files)
+    else:
+        extractions = _extract_all(new_articles(), model, gazetteer_files, workers)
+    for extraction in extractions:
         if isinstance(extraction, ReadFailure):
             result.failures.append(extraction)
         else:
@@ -124,21 +133,23 @@ def _notify(callback: Callable[[Any], None] | None, item: Any) -> None:
 
 # --- extraction, in this process or in workers ------------------------------------------
 
-_worker_state: dict[str, Any] = {}
+worker_state: dict[str, Any] = {}
 
 
-def _load(model: str | None, gazetteer_files: tuple[str, ...]) -> None:
+def load_worker(model: str | None, gazetteer_files: tuple[str, ...]) -> None:
+    """Load the pipeline and gazetteer into this process, for :func:`extract_one`."""
     from kg.nlp import load_pipeline
 
-    _worker_state["nlp"] = load_pipeline(model, gazetteer_files)
-    _worker_state["gazetteer"] = load_gazetteer(gazetteer_files)
+    worker_state["nlp"] = load_pipeline(model, gazetteer_files)
+    worker_state["gazetteer"] = load_gazetteer(gazetteer_files)
+    worker_state["pipeline"] = (model, tuple(gazetteer_files))
 
 
-def _extract_one(article: Article) -> Extraction | ReadFailure:
+def extract_one(article: Article) -> Extraction | ReadFailure:
     """One article through the pipeline; an error in it fails that article alone."""
     try:
-        doc = _worker_state["nlp"](article.text)
-        return extract(doc, article, _worker_state["gazetteer"])
+        doc = worker_state["nlp"](article.text)
+        return extract(doc, article, worker_state["gazetteer"])
     except Exception as exc:  # noqa: BLE001 - reported as this article's failure, the run goes on
         return ReadFailure(article.source or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
 
@@ -155,15 +166,15 @@ def _extract_all(
     first = next(iterator, None)
     if first is None:
         return
-    _load(model, gazetteer_files)
+    load_worker(model, gazetteer_files)
     count = workers or min(2, os.cpu_count() or 1)
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield _extract_one(first)
-        yield from map(_extract_one, iterator)
+        yield extract_one(first)
+        yield from map(extract_one, iterator)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(count) as pool:
-        yield from pool.imap(_extract_one, _chain(first, iterator), chunksize=CHUNK_SIZE)
+        yield from pool.imap(extract_one, _chain(first, iterator), chunksize=CHUNK_SIZE)
 
 
 def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
