@@ -93,6 +93,7 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
       kg ingest archive/ --out archive-graph --cluster tcp://scheduler:8786
     """
     from kg.cluster import ClusterError
+    from kg.gazetteer import GazetteerError
     from kg.ingest import ingest as run_ingest
     from kg.nlp import ModelNotFound
     from kg.neo4j_server import Neo4jError, connect
@@ -116,7 +117,7 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
         try:
             result = run_ingest(paths, out_dir, model=model, gazetteer_files=gazetteer_files,
                                 workers=workers, on_article=on_article, cluster=cluster)
-        except (ModelNotFound, ClusterError) as exc:
+        except (ModelNotFound, ClusterError, GazetteerError) as exc:
             raise click.ClickException(str(exc)) from None
     _print_skipped(result.skipped)
     summary = result.summary

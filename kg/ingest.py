@@ -73,6 +73,8 @@ def ingest(
     """
     out = Path(out_dir)
     gazetteer_files = tuple(str(f) for f in gazetteer_files)
+    if gazetteer_files:  # a bad file stops the run before any article is read (GazetteerError, one line)
+        load_gazetteer(gazetteer_files)
     store = ExtractionStore(out, pipeline_fingerprint(model, gazetteer_files))
     result = IngestResult(out, nx.MultiDiGraph())
     seen: dict[str, str] = {}

@@ -681,3 +681,26 @@ def test_gazetteer_former_states_leave_capitals_to_todays_states(gaz):
     assert gaz.state_by_place("Moscow")[0].iso3 == "RUS"
     assert gaz.state_by_place("Hanoi")[0].iso3 == "VNM"
     assert gaz.state_by_place("Oval Office") == (gaz.states["USA"], "seat")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("states:\n  - name: Atlantis\n    iso3: [1, 2\n", "not valid YAML at line 4"),
+        ("states:\n  - name: Atlantis\n", "states[0]: 'iso3' must be three capital letters"),
+        ("foo: 1\n", "unknown top-level keys ['foo']"),
+    ],
+)
+def test_gazetteer_bad_user_file_stops_ingest_with_one_line(tmp_path, content, message):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    bad = tmp_path / "mine.yaml"
+    bad.write_text(content, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Turkey mediated talks between Russia and Ukraine.", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["ingest", str(article), "--out", str(tmp_path / "out"), "--gazetteer", str(bad)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"Error: {bad}: {message}"
+    assert not (tmp_path / "out").exists()
