@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # The HTML view's page template: sigma.js and graphology from npm, bundled (scripts/build-web).
 WEB := web/dist/page.html
 
-.PHONY: run test venv chromium sync-dev bench bench-neo4j bench-html bench-cluster clean
+.PHONY: run test venv chromium lock sync-dev bench bench-neo4j bench-html bench-cluster clean
 
 # Set everything up and run the main job on the sample articles, then draw the graph.
 run: $(STAMP) $(WEB)
@@ -27,11 +27,17 @@ $(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/
 	scripts/build-web
 
 # pyproject.toml packages web/dist (as kg/_web), so it is built before kg is installed.
-$(STAMP): pyproject.toml | $(WEB)
+$(STAMP): requirements.lock pyproject.toml | $(WEB)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,lexicon,cluster]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Pin every dependency, transitive ones included, with hashes: requirements.lock, from pyproject.toml.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --allow-unsafe --generate-hashes --strip-extras --no-emit-index-url \
+	  --extra test --extra lexicon --extra cluster --extra build --extra lock \
+	  --output-file requirements.lock pyproject.toml
 
 # Copy the dev corpus from ../shared again (after a gold correction there).
 sync-dev:
