@@ -10,7 +10,8 @@ builds the rows of both): a node table per actor label and one for articles,
 a relationship table per relation type between the labels :mod:`kg.schema`
 allows. The store is derived data: :func:`open_store` compares the
 fingerprint of the graph and the records it was built from (kept beside it,
-``graph.lbdb.json``) with the folder's, and when they differ builds a new
+``graph.lbdb.json``; kg's table definitions and LadybugDB's version count too)
+with the folder's, and when they differ builds a new
 store in a temporary file and renames it into place, so a reader never sees a
 half-built store and an interrupted build leaves the old one. The statements
 it runs are the templates in ``cypher/embedded/``.
@@ -39,6 +40,8 @@ import networkx as nx
 
 from kg.cypher import fill_ends, fill_template, read_statement
 from kg.models import Article, Label, RelType
+from kg.resources import CYPHER_DIR
+from kg.sinks import atomic_output
 from kg.sinks.rows import article_rows, edges_by_type, node_row, nodes_by_label, relationship_row
 from kg.store import EMBEDDED_STORE, GRAPH_JSON, RECORDS_DIR, read_graph, stored_articles
 
@@ -114,9 +117,14 @@ def open_store(out_dir: str | Path, read_only: bool = True) -> EmbeddedStore:
 
 
 def store_fingerprint(out_dir: str | Path) -> str:
-    """What the store of ``out_dir`` is built from: its graph.json and the names of its records."""
+    """What the store of ``out_dir`` is built from: its graph.json and the names of its records,
+    and what it is built with: the store's table definitions and LadybugDB's version."""
+    from importlib.metadata import version
+
     out = Path(out_dir)
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(version("ladybug").encode())
+    for template in sorted((CYPHER_DIR / "embedded").rglob("*.cypher")):
+        digest.update(template.read_bytes())
     graph = out / GRAPH_JSON
     if not graph.is_file():
         raise FileNotFoundError(f"{graph}: no such file (run `kg ingest --out {out_dir}` first)")
@@ -216,8 +224,6 @@ def _built_from(path: Path) -> str | None:
 
 
 def _write_fingerprint(path: Path, fingerprint: str) -> None:
-    from kg.sinks import atomic_output
-
     with atomic_output(_fingerprint_file(path)) as handle:
         handle.write(json.dumps({"fingerprint": fingerprint}).encode())
 
