@@ -30,7 +30,7 @@ from kg.models import Article, Extraction
 from kg.resources import DATA_DIR
 from kg.sinks.graphml import write_graphml
 from kg.sinks.jsonfile import write_json
-from kg.sources import ReadFailure, read_articles
+from kg.sources import Columns, ReadFailure, read_articles
 from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint
 
 # Articles handed to a worker at a time: large enough to keep both cores busy.
@@ -63,10 +63,12 @@ def ingest(
     gazetteer_files: Sequence[str | Path] = (),
     workers: int | None = None,
     on_article: Callable[[Article | ReadFailure], None] | None = None,
+    columns: Columns = Columns(),
 ) -> IngestResult:
     """Read ``paths``, extract every new article, and write the graph into ``out_dir``.
 
-    ``on_article`` is called once per article done or input failed (for a progress bar).
+    ``on_article`` is called once per article done or input failed (for a progress bar);
+    ``columns`` names the columns of CSV files (see :class:`kg.sources.Columns`).
     """
     out = Path(out_dir)
     gazetteer_files = tuple(str(f) for f in gazetteer_files)
@@ -75,7 +77,7 @@ def ingest(
     seen: dict[str, str] = {}
 
     def new_articles() -> Iterator[Article]:
-        for item in read_articles(paths, skipped=result.skipped):
+        for item in read_articles(paths, skipped=result.skipped, columns=columns):
             if isinstance(item, Article) and item.id in seen:
                 item = ReadFailure(item.source or item.id, f"duplicate article id {item.id!r} (first in {seen[item.id]})")
             if isinstance(item, ReadFailure):

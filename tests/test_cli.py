@@ -64,19 +64,19 @@ def test_cli_ingest_says_which_files_of_a_folder_it_does_not_read(runner, tmp_pa
     inputs = tmp_path / "in"
     (inputs / "more").mkdir(parents=True)
     (inputs / "a.txt").write_text(ARTICLE)
-    (inputs / "news.csv").write_text("url,date,title,text\n")
-    (inputs / "more" / "x.csv").write_text("url\n")
-    (inputs / "more" / "y.csv").write_text("url\n")
-    (inputs / ".hidden.csv").write_text("url\n")
+    (inputs / "news.xlsx").write_text("url,date,title,text\n")
+    (inputs / "more" / "x.xlsx").write_text("url\n")
+    (inputs / "more" / "y.xlsx").write_text("url\n")
+    (inputs / ".hidden.xlsx").write_text("url\n")
     result = runner.invoke(cli, ["ingest", str(inputs), "--out", str(tmp_path / "out"), "--workers", "1", "--json"])
     assert result.exit_code == 0, result.output  # a file kg does not read is no failure
     notes = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
     assert len(notes) == 2
-    assert notes[0].startswith(f"skipped 2 .csv files in {inputs / 'more'} (kg reads .txt,")
-    assert notes[1].startswith(f"skipped 1 .csv file in {inputs} ")
+    assert notes[0].startswith(f"skipped 2 .xlsx files in {inputs / 'more'} (kg reads .txt,")
+    assert notes[1].startswith(f"skipped 1 .xlsx file in {inputs} ")
     summary = json.loads(result.stdout)
     assert summary["articles"]["extracted"] == 1 and summary["articles"]["skipped_files"] == 3
-    assert summary["skipped"] == [str(inputs / "more" / "x.csv"), str(inputs / "more" / "y.csv"), str(inputs / "news.csv")]
+    assert summary["skipped"] == [str(inputs / "more" / "x.xlsx"), str(inputs / "more" / "y.xlsx"), str(inputs / "news.xlsx")]
 
 
 def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path):
