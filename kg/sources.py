@@ -319,9 +319,12 @@ def _read_stdin(stdin: TextIO | None) -> Iterator[Article | ReadFailure]:
     """
     if stdin is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
         raise SourceError(STDIN_NAME, "no standard input")
-    stream: BinaryIO = getattr(stdin, "buffer", None) or io.BytesIO(
-        stdin.read().encode("utf-8", "surrogateescape")
-    )
+    stream: BinaryIO | None = getattr(stdin, "buffer", None)
+    if stream is None:
+        try:
+            stream = io.BytesIO(stdin.read().encode("utf-8", "surrogateescape"))
+        except UnicodeEncodeError as error:  # a lone surrogate that stands for no byte
+            raise SourceError(STDIN_NAME, _lone_surrogate(error.object[error.start])) from None
     lines = _lines(stream)
     # the leading blank lines and the first non-blank one, read to pick the format
     head: list[tuple[bytes, int]] = []
@@ -675,8 +678,12 @@ def _checked_article(**values: str | None) -> Article:
     for field, value in values.items():
         if field != "source" and value is not None and (lone := _SURROGATE.search(value)):
             # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold
-            raise SourceError(article.source, f"invalid Unicode in '{field}' (lone surrogate U+{ord(lone.group()):04X})")
+            raise SourceError(article.source, f"{_lone_surrogate(lone.group())} in '{field}'")
     return article
+
+
+def _lone_surrogate(char: str) -> str:
+    return f"invalid Unicode (lone surrogate U+{ord(char):04X})"
 
 
 def _reject_empty(text: str, source: str) -> None:

@@ -97,6 +97,29 @@ def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path)
     assert (out / "graph.json").exists()
 
 
+def test_cli_ingest_reads_csv_columns_named_by_the_user(runner, tmp_path):
+    news = tmp_path / "news.csv"
+    news.write_text(f'key,story,note\nk1,"{ARTICLE}",x\nk2,"",y\n')
+    out = tmp_path / "out"
+    args = ["ingest", str(news), "--out", str(out), "--workers", "1", "--text-column", "story", "--id-column", "KEY"]
+    result = runner.invoke(cli, [*args, "--json"])
+    assert result.exit_code == 1  # row 2 has no text
+    assert json.loads(result.stdout)["failures"] == [f"{news} row 2: empty article"]
+    graph = json.loads((out / "graph.json").read_text())
+    assert any(n["name"] == "Vladimir Medinsky" and n["articles"] == ["k1"] for n in graph["nodes"])
+
+
+def test_cli_ingest_names_a_missing_csv_column_in_one_line(runner, tmp_path):
+    """The column names are the file's data: printed as they are, not read as markup."""
+    news = tmp_path / "news.csv"
+    news.write_text("text,[red]notes[/red]\nTalks.,x\n")
+    result = runner.invoke(cli, ["ingest", str(news), "--out", str(tmp_path / "out"), "--date-column", "when"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error {news}: no column 'when' (named by --date-column); its columns: 'text', '[red]notes[/red]'"
+    )
+
+
 def test_cli_ingest_reads_standard_input(runner, tmp_path):
     out = tmp_path / "out"
     result = runner.invoke(cli, ["ingest", "-", "--out", str(out), "--workers", "1"], input=ARTICLE)
