@@ -237,16 +237,16 @@ def _walk(directory: Path, skipped: list[Path] | None) -> Iterator[Path | ReadFa
 
 
 def _is_supported(path: Path) -> bool:
-    return _suffix(path) is not None
+    return bool(_suffix(path))
 
 
-def _suffix(path: Path) -> str | None:
-    """The supported suffix that ends the file name, lower-cased (".csv.gz" whole), else None."""
+def _suffix(path: Path) -> str:
+    """The supported suffix that ends the file name, lower-cased (".csv.gz" whole), else ""."""
     name = path.name.lower()
     for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
         if name.endswith(suffix) and len(name) > len(suffix):
             return suffix
-    return None
+    return ""
 
 
 def _unsupported_reason(path: Path) -> str:
@@ -268,7 +268,7 @@ def _failures_caught(
 
 def _read_file(path: Path, columns: Columns) -> Iterator[Article | ReadFailure]:
     name = str(path)
-    suffix = _suffix(path) or path.suffix.lower()
+    suffix = _suffix(path)
     stem = path.name[: -len(suffix)]
     try:
         if suffix in (".jsonl", ".jsonl.gz", ".csv", ".csv.gz"):
@@ -286,11 +286,11 @@ def _read_file(path: Path, columns: Columns) -> Iterator[Article | ReadFailure]:
     _reject_binary(data, name)
     text = _decode(data, name)
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path.stem, name)
+        yield _html_article(text, stem, name)
     elif suffix in (".md", ".markdown"):
-        yield _markdown_article(text, path.stem, name)
+        yield _markdown_article(text, stem, name)
     else:
-        yield _text_article(text, path.stem, name)
+        yield _text_article(text, stem, name)
 
 
 def _decompressed(raw: BinaryIO, suffix: str) -> BinaryIO:
