@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.padding import Padding
@@ -24,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.export import FORMATS
-from kg.sources import ReadFailure
+from kg.sources import COLUMN_NAMES, Columns, ReadFailure
 
 stdout = Console()
 stderr = Console(stderr=True)
@@ -62,6 +63,23 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def csv_column_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--text-column, --title-column, --date-column, --url-column, --id-column, passed on as one Columns."""
+    fields = list(COLUMN_NAMES)
+    for field in reversed(fields):
+        command = click.option(f"--{field}-column", f"{field}_column", metavar="NAME",
+                               help=f"CSV column of the article's {field} [default: the first of "
+                                    f"{', '.join(COLUMN_NAMES[field])}"
+                                    f"{'; else FILE-ROW' if field == 'id' else ''}].")(command)
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        columns = Columns(**{field: kwargs.pop(f"{field}_column") for field in fields})
+        return command(*args, columns=columns, **kwargs)
+
+    return wrapper
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @click.option("--out", "-o", "out_dir", default="kg-out", show_default=True, type=click.Path(file_okay=False),
@@ -75,20 +93,26 @@ def neo4j_options(command: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--neo4j", "to_neo4j", is_flag=True,
               help="Then load the graph into Neo4j (as `kg load` does; see --uri and NEO4J_URI).")
+@csv_column_options
 @neo4j_options
 def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_files: tuple[str, ...],
-           workers: int | None, cluster: str | None, as_json: bool, to_neo4j: bool, settings: Any) -> None:
+           workers: int | None, cluster: str | None, as_json: bool, to_neo4j: bool, columns: Columns,
+           settings: Any) -> None:
     """Extract actors and relations from articles and write the graph.
 
-    PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively) or
-    - for standard input. Articles already read into OUT are skipped; the graph
-    in OUT covers every article read into it so far. With --neo4j the graph is
-    then loaded into Neo4j (the server is checked before reading starts).
+    PATHS are files (.txt, .md, .html, .jsonl, .csv, .jsonl.gz, .csv.gz), folders
+    (read recursively) or - for standard input. A CSV row is an article; its columns
+    are found by their usual names (text, body, content, title, date, url, id, ...)
+    or named with the --*-column options. Articles already read into OUT are
+    skipped; the graph in OUT covers every article read into it so far. With
+    --neo4j the graph is then loaded into Neo4j (the server is checked before
+    reading starts).
 
     \b
     Example:
       kg ingest data/articles --out kg-out
       cat news.jsonl | kg ingest - --out kg-out --json
+      kg ingest crawl.csv.gz --text-column maintext_clean --date-column first_seen
       NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=secret kg ingest data/articles --neo4j
       kg ingest archive/ --out archive-graph --cluster tcp://scheduler:8786
     """
@@ -111,12 +135,12 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
 
         def on_article(item: Any) -> None:
             if isinstance(item, ReadFailure):
-                progress.console.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
+                progress.console.print(f"[red]error[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
             progress.advance(task)
 
         try:
             result = run_ingest(paths, out_dir, model=model, gazetteer_files=gazetteer_files,
-                                workers=workers, on_article=on_article, cluster=cluster)
+                                workers=workers, on_article=on_article, cluster=cluster, columns=columns)
         except (ModelNotFound, ClusterError, GazetteerError) as exc:
             raise click.ClickException(str(exc)) from None
     _print_skipped(result.skipped)
@@ -384,7 +408,7 @@ def _progress() -> Progress:
 
 
 def _print_skipped(skipped: list[Path]) -> None:
-    """One line on stderr per folder and file type that kg left out: "skipped 2 .csv files in corpus/"."""
+    """One line on stderr per folder and file type that kg left out: "skipped 2 .pdf files in corpus/"."""
     from kg.sources import SUPPORTED_SUFFIXES
 
     groups = Counter((str(path.parent), path.suffix.lower() or "suffix-less") for path in skipped)

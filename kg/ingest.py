@@ -30,7 +30,7 @@ from kg.models import Article, Extraction
 from kg.resources import DATA_DIR
 from kg.sinks.graphml import write_graphml
 from kg.sinks.jsonfile import write_json
-from kg.sources import ReadFailure, read_articles
+from kg.sources import Columns, ReadFailure, read_articles
 from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint
 
 # Articles handed to a worker at a time: large enough to keep both cores busy.
@@ -64,11 +64,13 @@ def ingest(
     workers: int | None = None,
     on_article: Callable[[Article | ReadFailure], None] | None = None,
     cluster: str | None = None,
+    columns: Columns = Columns(),
 ) -> IngestResult:
     """Read ``paths``, extract every new article, and write the graph into ``out_dir``.
 
-    ``on_article`` is called once per article done or input failed (for a progress bar).
-    With ``cluster`` (a Dask scheduler's address) the articles are extracted on that
+    ``on_article`` is called once per article done or input failed (for a progress bar);
+    ``columns`` names the columns of CSV files (see :class:`kg.sources.Columns`). With
+    ``cluster`` (a Dask scheduler's address) the articles are extracted on that
     cluster's workers (:mod:`kg.cluster`) instead of this machine's processes.
     """
     out = Path(out_dir)
@@ -80,7 +82,7 @@ def ingest(
     seen: dict[str, str] = {}
 
     def new_articles() -> Iterator[Article]:
-        for item in read_articles(paths, skipped=result.skipped):
+        for item in read_articles(paths, skipped=result.skipped, columns=columns):
             if isinstance(item, Article) and item.id in seen:
                 item = ReadFailure(item.source or item.id, f"duplicate article id {item.id!r} (first in {seen[item.id]})")
             if isinstance(item, ReadFailure):

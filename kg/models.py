@@ -21,7 +21,7 @@ __all__ = ["Article", "Evidence", "Extraction", "Label", "Mention", "RelType", "
 
 @dataclass(frozen=True)
 class Article:
-    """One input article. ``id`` is the file name without extension, or a JSON line's ``id``."""
+    """One input article. ``id`` is the file name without extension, or a JSON line's or CSV row's id."""
 
     id: str
     text: str

@@ -16,6 +16,14 @@ Formats, chosen by suffix (case-insensitive):
   with trafilatura; navigation, footers and comments are left out.
 - ``.jsonl``: one JSON object per line with ``text`` and optional ``id``,
   ``title``, ``date``, ``url``; a bad line fails alone.
+- ``.csv``: one article per row under a header; the columns are recognised by
+  the common names of news datasets (:data:`COLUMN_NAMES`) or named by a
+  :class:`Columns`; a bad row fails alone ("corpus.csv row 17: ...").
+- ``.csv.gz``, ``.jsonl.gz``: the same, gzip-compressed; a corrupt stream ends
+  the file with one failure, the articles read before it are kept.
+
+JSON lines and CSV rows are streamed: memory does not grow with the file, only
+with the largest line or row (:data:`MAX_BYTES`).
 
 Every text is decoded as UTF-8 (a byte order mark is dropped), newlines become
 ``\\n``, Unicode is NFC-normalised and trailing whitespace is stripped. Blocks
@@ -32,6 +40,8 @@ Example::
 """
 from __future__ import annotations
 
+import csv
+import gzip
 import io
 import itertools
 import json
@@ -40,8 +50,9 @@ import re
 import stat
 import sys
 import unicodedata
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, TextIO
@@ -52,10 +63,37 @@ from markdown_it.token import Token
 
 from kg.models import Article
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+__all__ = [
+    "COLUMN_NAMES",
+    "MAX_BYTES",
+    "STDIN",
+    "STDIN_NAME",
+    "SUPPORTED_SUFFIXES",
+    "Columns",
+    "ReadFailure",
+    "SourceError",
+    "iter_files",
+    "read_articles",
+]
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".jsonl.gz", ".csv", ".csv.gz")
 
 MAX_BYTES = 20 * 1024 * 1024
-"""The largest input read: a file, one JSON line, or standard input. Larger is a failure."""
+"""The largest input read: a file, one JSON line, one CSV row (counted in characters), or
+standard input. Larger is a failure."""
+
+# The names under which common news datasets keep each field of an article, tried in this
+# order, case-insensitively: the Wikinews CSVs (url, date, title, text), All the News (id,
+# title, date, url, content), CC-News (title, text, date, url), news-please's crawls (title,
+# maintext, date_publish, url), the News Category dataset (headline, link, date), RSS
+# exports (guid, link, pubDate). A file whose names differ is read with a :class:`Columns`.
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text", "body", "content", "article", "full_text", "maintext"),
+    "title": ("title", "headline"),
+    "date": ("date", "published", "publish_date", "published_date", "date_publish", "pubdate"),
+    "url": ("url", "link"),
+    "id": ("id", "article_id", "guid"),
+}
 
 STDIN = Path("-")
 """What :func:`iter_files` yields for ``"-"``: read standard input there."""
@@ -75,6 +113,8 @@ _JSON_TYPE_NAMES = {
     bool: "a boolean",
     type(None): "null",
 }
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes that are not UTF-8, as surrogateescape decodes them
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _MARKDOWN = MarkdownIt("commonmark")
 # Only the date the page states counts: trafilatura's extensive search would
 # otherwise take "(c) 2025" in a footer for 2025-01-01.
@@ -92,6 +132,22 @@ class SourceError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The CSV columns that hold each field of an article, named by the user.
+
+    A field left as None is looked up in :data:`COLUMN_NAMES`; a named column must
+    exist in the file (compared case-insensitively when no column has the exact name).
+    ``Columns(text="body_html", date="first_seen")`` reads a dataset with its own names.
+    """
+
+    text: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -115,7 +171,7 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -
     A folder is walked recursively, entries sorted by name; inside it, hidden
     entries (names starting with ".") and files with an unsupported suffix are
     skipped (the latter appended to ``skipped``, when given, for the user to be
-    told: a .csv, a .pdf, an image), and links to folders are not followed. A file named
+    told: a .pdf, a spreadsheet, an image), and links to folders are not followed. A file named
     explicitly must have a supported suffix. ``"-"`` yields :data:`STDIN`.
     A missing path, an explicitly named unsupported file or an unreadable
     folder yields a :class:`ReadFailure`.
@@ -139,14 +195,18 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -
 
 
 def read_articles(
-    paths: Iterable[str | Path], stdin: TextIO | None = None, skipped: list[Path] | None = None
+    paths: Iterable[str | Path],
+    stdin: TextIO | None = None,
+    skipped: list[Path] | None = None,
+    columns: Columns = Columns(),
 ) -> Iterator[Article | ReadFailure]:
     """Yield an :class:`Article` or a :class:`ReadFailure` for each input, never raising.
 
     ``paths`` and ``skipped`` as for :func:`iter_files`. ``"-"`` reads ``stdin`` (default
     ``sys.stdin``): as JSON lines when its first non-blank character is "{",
-    else as one plain-text article with id "stdin". Articles are not
-    de-duplicated: two inputs with the same id both come through.
+    else as one plain-text article with id "stdin". ``columns`` names the
+    columns of CSV files that :data:`COLUMN_NAMES` does not know. Articles are
+    not de-duplicated: two inputs with the same id both come through.
     """
     for item in iter_files(paths, skipped):
         if isinstance(item, ReadFailure):
@@ -154,7 +214,7 @@ def read_articles(
         elif item == STDIN:
             yield from _failures_caught(_read_stdin(sys.stdin if stdin is None else stdin))
         else:
-            yield from _failures_caught(_read_file(item))
+            yield from _failures_caught(_read_file(item, columns))
 
 
 def _walk(directory: Path, skipped: list[Path] | None) -> Iterator[Path | ReadFailure]:
@@ -177,7 +237,16 @@ def _walk(directory: Path, skipped: list[Path] | None) -> Iterator[Path | ReadFa
 
 
 def _is_supported(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES
+    return bool(_suffix(path))
+
+
+def _suffix(path: Path) -> str:
+    """The supported suffix that ends the file name, lower-cased (".csv.gz" whole), else ""."""
+    name = path.name.lower()
+    for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return suffix
+    return ""
 
 
 def _unsupported_reason(path: Path) -> str:
@@ -197,25 +266,38 @@ def _failures_caught(
         yield ReadFailure(error.path, error.reason)
 
 
-def _read_file(path: Path) -> Iterator[Article | ReadFailure]:
+def _read_file(path: Path, columns: Columns) -> Iterator[Article | ReadFailure]:
     name = str(path)
-    suffix = path.suffix.lower()
+    suffix = _suffix(path)
+    stem = path.name[: -len(suffix)]
     try:
-        if suffix == ".jsonl":
-            with open(path, "rb") as stream:
-                yield from _read_jsonl(_lines(stream), name, default_id=path.stem)
+        if suffix in (".jsonl", ".jsonl.gz", ".csv", ".csv.gz"):
+            with open(path, "rb") as raw, _decompressed(raw, suffix) as stream:
+                if suffix.startswith(".csv"):
+                    yield from _read_csv(stream, name, stem, columns)
+                else:
+                    yield from _read_jsonl(_lines(stream), name, default_id=stem)
             return
         data = _read_bytes(path, name)
+    except (EOFError, zlib.error, gzip.BadGzipFile) as error:  # what gzip raises on a damaged stream
+        raise SourceError(name, f"corrupt gzip stream ({error})") from None
     except OSError as error:
         raise SourceError(name, _os_reason(error)) from None
     _reject_binary(data, name)
     text = _decode(data, name)
     if suffix in (".html", ".htm"):
-        yield _html_article(text, path.stem, name)
+        yield _html_article(text, stem, name)
     elif suffix in (".md", ".markdown"):
-        yield _markdown_article(text, path.stem, name)
+        yield _markdown_article(text, stem, name)
     else:
-        yield _text_article(text, path.stem, name)
+        yield _text_article(text, stem, name)
+
+
+def _decompressed(raw: BinaryIO, suffix: str) -> BinaryIO:
+    """``raw`` itself, or its gzip-decompressed stream for a ``.gz`` suffix."""
+    if suffix.endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw, mode="rb")
+    return raw
 
 
 def _read_bytes(path: Path, name: str) -> bytes:
@@ -237,9 +319,12 @@ def _read_stdin(stdin: TextIO | None) -> Iterator[Article | ReadFailure]:
     """
     if stdin is None:  # Python sets sys.stdin to None when file descriptor 0 is closed
         raise SourceError(STDIN_NAME, "no standard input")
-    stream: BinaryIO = getattr(stdin, "buffer", None) or io.BytesIO(
-        stdin.read().encode("utf-8", "surrogateescape")
-    )
+    stream: BinaryIO | None = getattr(stdin, "buffer", None)
+    if stream is None:
+        try:
+            stream = io.BytesIO(stdin.read().encode("utf-8", "surrogateescape"))
+        except UnicodeEncodeError as error:  # a lone surrogate that stands for no byte
+            raise SourceError(STDIN_NAME, _lone_surrogate(error.object[error.start])) from None
     lines = _lines(stream)
     # the leading blank lines and the first non-blank one, read to pick the format
     head: list[tuple[bytes, int]] = []
@@ -344,6 +429,179 @@ def _json_article(line: str, where: str, default_id: str) -> Article:
     )
 
 
+class _RecordTooLarge(Exception):
+    """Raised through :func:`csv.reader` by :class:`_CsvLines` when a row passes :data:`MAX_BYTES`."""
+
+
+class _CsvLines:
+    """The lines of a CSV text stream, as :func:`csv.reader` pulls them, with each row measured.
+
+    A row is counted from :meth:`start_row` on; one larger than :data:`MAX_BYTES`
+    characters raises :class:`_RecordTooLarge` before it is held whole, and
+    :meth:`skip_row` then reads past the rest of it. Lines are read with a
+    length limit, so a file without line breaks is held in pieces, never whole.
+    A class, not a generator: it goes on after raising.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self.size = 0  # characters of the current row read so far
+        self._quotes = 0  # quote characters among them
+        self._line_ended = True
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self._stream.readline(MAX_BYTES + 1 - self.size)
+        if not line:
+            raise StopIteration
+        self._count(line)
+        if self.size > MAX_BYTES:
+            raise _RecordTooLarge
+        return line
+
+    def start_row(self) -> None:
+        self.size = self._quotes = 0
+
+    def skip_row(self) -> None:
+        """Read past the rest of the current row: its last line, and every line its quoted field spans.
+
+        CSV doubles a quote inside a quoted field, so a row whose quote
+        characters are odd in number goes on past the end of the line.
+        """
+        while not self._line_ended or self._quotes % 2:
+            line = self._stream.readline(_MB)
+            if not line:
+                return
+            self._count(line)
+
+    def _count(self, line: str) -> None:
+        self.size += len(line)
+        self._quotes += line.count('"')
+        self._line_ended = line.endswith(("\n", "\r"))
+
+
+def _read_csv(stream: BinaryIO, name: str, stem: str, columns: Columns) -> Iterator[Article | ReadFailure]:
+    """Yield one article per row under the header; a bad row yields a failure naming ``name row N``.
+
+    Rows are numbered from 1 after the header, blank lines not counted. A row's
+    id is its id column's value, or ``<stem>-<row number>`` when the file has no
+    id column or the cell is empty. Bytes that are not UTF-8 fail their row
+    alone (the file is decoded with ``surrogateescape``, then each cell read is
+    checked), and so do a row with more or fewer fields than the header and a row
+    over :data:`MAX_BYTES`. A file that looks binary, has no header or no text
+    column fails as a whole.
+    """
+    # Rows are measured by _CsvLines; csv's own limit on a field (128 KB by default) must not come first.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES + 1))
+    rows = _csv_rows(_CsvLines(io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")))
+    header = next(rows, None)
+    if header is None:
+        raise SourceError(name, "empty file (no header)")
+    if isinstance(header, str):
+        raise SourceError(name, f"unreadable header: {header}")
+    _check_header(header, name)
+    where_is = _csv_columns(header, columns, name)
+    found = False
+    for number, row in enumerate(rows, start=1):
+        found = True
+        where = f"{name} row {number}"
+        try:
+            if isinstance(row, str):
+                raise SourceError(where, row)
+            yield _csv_article(row, header, where_is, where, f"{stem}-{number}")
+        except SourceError as error:
+            yield ReadFailure(error.path, error.reason)
+    if not found:
+        raise SourceError(name, "no articles (no rows under the header)")
+
+
+def _csv_rows(lines: _CsvLines) -> Iterator[list[str] | str]:
+    """Yield each non-blank row of ``lines`` as its fields, or as the reason it cannot be read."""
+    reader = csv.reader(lines)
+    while True:
+        lines.start_row()
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _RecordTooLarge:
+            lines.skip_row()
+            yield _too_large(lines.size)
+        except csv.Error as error:
+            lines.skip_row()
+            yield f"not valid CSV ({error})"
+        else:
+            if row:
+                yield row
+
+
+def _check_header(header: list[str], name: str) -> None:
+    if header[0].startswith(("\udcff\udcfe", "\udcfe\udcff")):
+        raise SourceError(name, "not UTF-8 (it starts with a UTF-16 byte order mark)")
+    if any("\0" in column for column in header):
+        raise SourceError(name, "binary file")
+    for column in header:
+        if bad := _UNDECODABLE.search(column):
+            raise SourceError(name, f"not UTF-8 (byte 0x{_escaped_byte(bad.group())} in the header)")
+
+
+def _csv_columns(header: list[str], columns: Columns, name: str) -> dict[str, int]:
+    """Where each field of :class:`Columns` is in ``header``: the column named, else the first known name."""
+    folded = [column.strip().casefold() for column in header]
+    where_is = {}
+    for field in fields(Columns):
+        named = getattr(columns, field.name)
+        if named is None:
+            index = next((folded.index(known) for known in COLUMN_NAMES[field.name] if known in folded), None)
+        elif named in header:
+            index = header.index(named)
+        elif named.strip().casefold() in folded:
+            index = folded.index(named.strip().casefold())
+        else:
+            raise SourceError(name, f"no column {named!r} (named by --{field.name}-column); "
+                                    f"its columns: {_listed(header)}")
+        if index is not None:
+            where_is[field.name] = index
+    if "text" not in where_is:
+        raise SourceError(name, f"no text column (expected one of {', '.join(COLUMN_NAMES['text'])}, "
+                                f"or name it with --text-column); its columns: {_listed(header)}")
+    return where_is
+
+
+def _csv_article(
+    row: list[str], header: list[str], where_is: dict[str, int], where: str, default_id: str
+) -> Article:
+    if len(row) != len(header):
+        raise SourceError(where, f"{len(row)} fields where the header has {len(header)}")
+    cells = {field: row[index] for field, index in where_is.items()}
+    for field, value in cells.items():
+        column = header[where_is[field]]
+        if "\0" in value:
+            raise SourceError(where, f"binary data (a NUL byte in column {column!r})")
+        if bad := _UNDECODABLE.search(value):
+            raise SourceError(where, f"not UTF-8 (byte 0x{_escaped_byte(bad.group())} in column {column!r})")
+    return _checked_article(
+        id=cells.get("id", "").strip() or default_id,
+        text=_normalise(cells["text"]),
+        title=_optional_text(cells.get("title")),
+        date=_iso_date(cells.get("date")),
+        url=_optional_text(cells.get("url")),
+        source=where,
+    )
+
+
+def _escaped_byte(char: str) -> str:
+    """The byte that ``surrogateescape`` decoding turned into ``char``, in hex."""
+    return f"{ord(char) - 0xDC00:02x}"
+
+
+def _listed(header: list[str], most: int = 12) -> str:
+    names = ", ".join(repr(column) for column in header[:most])
+    return names + (f" and {len(header) - most} more" if len(header) > most else "")
+
+
 def _text_article(text: str, article_id: str, source: str) -> Article:
     return _checked_article(id=article_id, text=_normalise(text), source=source)
 
@@ -414,10 +672,18 @@ def _html_article(html: str, article_id: str, source: str) -> Article:
     )
 
 
-def _checked_article(**fields: str | None) -> Article:
-    article = Article(**fields)
+def _checked_article(**values: str | None) -> Article:
+    article = Article(**values)
     _reject_empty(article.text, article.source)
+    for field, value in values.items():
+        if field != "source" and value is not None and (lone := _SURROGATE.search(value)):
+            # JSON's "\ud800" escapes decode to lone surrogates, which no UTF-8 output can hold
+            raise SourceError(article.source, f"{_lone_surrogate(lone.group())} in '{field}'")
     return article
+
+
+def _lone_surrogate(char: str) -> str:
+    return f"invalid Unicode (lone surrogate U+{ord(char):04X})"
 
 
 def _reject_empty(text: str, source: str) -> None:

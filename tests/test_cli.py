@@ -64,19 +64,19 @@ def test_cli_ingest_says_which_files_of_a_folder_it_does_not_read(runner, tmp_pa
     inputs = tmp_path / "in"
     (inputs / "more").mkdir(parents=True)
     (inputs / "a.txt").write_text(ARTICLE)
-    (inputs / "news.csv").write_text("url,date,title,text\n")
-    (inputs / "more" / "x.csv").write_text("url\n")
-    (inputs / "more" / "y.csv").write_text("url\n")
-    (inputs / ".hidden.csv").write_text("url\n")
+    (inputs / "news.xlsx").write_text("url,date,title,text\n")
+    (inputs / "more" / "x.xlsx").write_text("url\n")
+    (inputs / "more" / "y.xlsx").write_text("url\n")
+    (inputs / ".hidden.xlsx").write_text("url\n")
     result = runner.invoke(cli, ["ingest", str(inputs), "--out", str(tmp_path / "out"), "--workers", "1", "--json"])
     assert result.exit_code == 0, result.output  # a file kg does not read is no failure
     notes = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
     assert len(notes) == 2
-    assert notes[0].startswith(f"skipped 2 .csv files in {inputs / 'more'} (kg reads .txt,")
-    assert notes[1].startswith(f"skipped 1 .csv file in {inputs} ")
+    assert notes[0].startswith(f"skipped 2 .xlsx files in {inputs / 'more'} (kg reads .txt,")
+    assert notes[1].startswith(f"skipped 1 .xlsx file in {inputs} ")
     summary = json.loads(result.stdout)
     assert summary["articles"]["extracted"] == 1 and summary["articles"]["skipped_files"] == 3
-    assert summary["skipped"] == [str(inputs / "more" / "x.csv"), str(inputs / "more" / "y.csv"), str(inputs / "news.csv")]
+    assert summary["skipped"] == [str(inputs / "more" / "x.xlsx"), str(inputs / "more" / "y.xlsx"), str(inputs / "news.xlsx")]
 
 
 def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path):
@@ -95,6 +95,29 @@ def test_cli_ingest_reads_every_format_and_names_each_bad_file(runner, tmp_path)
     summary = json.loads(result.stdout)
     assert summary["articles"]["extracted"] >= 4  # html, md, txt and the good JSON lines go on
     assert (out / "graph.json").exists()
+
+
+def test_cli_ingest_reads_csv_columns_named_by_the_user(runner, tmp_path):
+    news = tmp_path / "news.csv"
+    news.write_text(f'key,story,note\nk1,"{ARTICLE}",x\nk2,"",y\n')
+    out = tmp_path / "out"
+    args = ["ingest", str(news), "--out", str(out), "--workers", "1", "--text-column", "story", "--id-column", "KEY"]
+    result = runner.invoke(cli, [*args, "--json"])
+    assert result.exit_code == 1  # row 2 has no text
+    assert json.loads(result.stdout)["failures"] == [f"{news} row 2: empty article"]
+    graph = json.loads((out / "graph.json").read_text())
+    assert any(n["name"] == "Vladimir Medinsky" and n["articles"] == ["k1"] for n in graph["nodes"])
+
+
+def test_cli_ingest_names_a_missing_csv_column_in_one_line(runner, tmp_path):
+    """The column names are the file's data: printed as they are, not read as markup."""
+    news = tmp_path / "news.csv"
+    news.write_text("text,[red]notes[/red]\nTalks.,x\n")
+    result = runner.invoke(cli, ["ingest", str(news), "--out", str(tmp_path / "out"), "--date-column", "when"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0] == (
+        f"error {news}: no column 'when' (named by --date-column); its columns: 'text', '[red]notes[/red]'"
+    )
 
 
 def test_cli_ingest_reads_standard_input(runner, tmp_path):

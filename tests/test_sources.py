@@ -299,8 +299,8 @@ def test_sources_bad_json_line_is_a_failure_and_the_others_go_on(tmp_path, line,
     ("name", "reason"),
     [
         ("missing.txt", "no such file or directory"),
-        ("report.pdf", "unsupported file type '.pdf' (expected .txt, .md, .markdown, .html, .htm, .jsonl)"),
-        ("README", "unsupported file type (no suffix; expected .txt, .md, .markdown, .html, .htm, .jsonl)"),
+        ("report.pdf", "unsupported file type '.pdf' (expected .txt, .md, .markdown, .html, .htm, .jsonl, .jsonl.gz, .csv, .csv.gz)"),
+        ("README", "unsupported file type (no suffix; expected .txt, .md, .markdown, .html, .htm, .jsonl, .jsonl.gz, .csv, .csv.gz)"),
     ],
 )
 def test_sources_bad_path_named_explicitly_is_a_failure(tmp_path, name, reason):
@@ -410,15 +410,15 @@ def test_sources_failures_read_as_one_line():
 def test_sources_skipped_files_are_the_unsupported_ones_inside_folders(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / ".git").mkdir()
-    for name in ("a.txt", "b.csv", "c.PDF", "noext", "sub/d.jsonl", "sub/e.png", ".hidden.csv", ".git/f.csv"):
+    for name in ("a.txt", "b.xlsx", "c.PDF", "noext", "sub/d.jsonl", "sub/e.png", ".hidden.xlsx", ".git/f.xlsx"):
         (tmp_path / name).write_text("x")
-    named = tmp_path / "named.csv"  # named explicitly: a failure of its own, not a skipped file
+    named = tmp_path / "named.xlsx"  # named explicitly: a failure of its own, not a skipped file
     named.write_text("x")
     skipped: list[Path] = []
     assert list(iter_files([tmp_path, "-"], skipped)) == [tmp_path / "a.txt", tmp_path / "sub" / "d.jsonl", sources.STDIN]
-    assert skipped == [tmp_path / n for n in ("b.csv", "c.PDF", "named.csv", "noext", "sub/e.png")]
+    assert skipped == [tmp_path / n for n in ("b.xlsx", "c.PDF", "named.xlsx", "noext", "sub/e.png")]
     skipped = []
     first, failure = iter_files([tmp_path / "a.txt", named], skipped)
     assert first == tmp_path / "a.txt" and isinstance(failure, ReadFailure)
-    assert failure.path == str(named) and failure.reason.startswith("unsupported file type '.csv'")
+    assert failure.path == str(named) and failure.reason.startswith("unsupported file type '.xlsx'")
     assert skipped == []

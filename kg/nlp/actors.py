@@ -621,7 +621,8 @@ class ActorTyper:
         of a body, force or party ("Libyan National Army"; not "the Iraqi Museum", "Post-Soviet")."""
         inner = [g for g in gazetteer if g.start >= span.start and g.end <= span.end]
         # a known organisation and where it is: "the ruling Democratic Rally in Cyprus"
-        if any(g.start == span.start and g.label_ == "KG_ORG" and span.doc[g.end].lower_ in self.lex.place_prepositions for g in inner):
+        if any(g.start == span.start and g.label_ == "KG_ORG" and g.end < len(span.doc)
+               and span.doc[g.end].lower_ in self.lex.place_prepositions for g in inner):
             return False
         return bool(inner) and all(len(g) < len(span) for g in inner) and any(self._is_body_word(t) for t in span)
 
