@@ -409,9 +409,13 @@ def _progress() -> Progress:
 
 def _print_skipped(skipped: list[Path]) -> None:
     """One line on stderr per folder and file type that kg left out: "skipped 2 .pdf files in corpus/"."""
-    from kg.sources import SUPPORTED_SUFFIXES
+    from kg.sources import SUPPORTED_SUFFIXES, is_documentation
 
-    groups = Counter((str(path.parent), path.suffix.lower() or "suffix-less") for path in skipped)
+    for path in filter(is_documentation, skipped):
+        stderr.print(f"[yellow]skipped[/yellow] {escape(str(path))} (a folder's documentation, not an article; "
+                     "name the file to read it)", highlight=False, soft_wrap=True)
+    groups = Counter((str(path.parent), path.suffix.lower() or "suffix-less")
+                     for path in skipped if not is_documentation(path))
     for (folder, suffix), count in groups.items():
         stderr.print(f"[yellow]skipped[/yellow] {count} {suffix} file{'s' * (count > 1)} in {folder} "
                      f"(kg reads {', '.join(SUPPORTED_SUFFIXES)})", highlight=False, soft_wrap=True)

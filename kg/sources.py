@@ -171,8 +171,9 @@ def iter_files(paths: Iterable[str | Path], skipped: list[Path] | None = None) -
     A folder is walked recursively, entries sorted by name; inside it, hidden
     entries (names starting with ".") and files with an unsupported suffix are
     skipped (the latter appended to ``skipped``, when given, for the user to be
-    told: a .pdf, a spreadsheet, an image), and links to folders are not followed. A file named
-    explicitly must have a supported suffix. ``"-"`` yields :data:`STDIN`.
+    told: a .pdf, a spreadsheet, an image), and so is the folder's documentation
+    (README.md, SOURCE.md, LICENSE: :func:`is_documentation`, also told); links to
+    folders are not followed. A file named explicitly must have a supported suffix. ``"-"`` yields :data:`STDIN`.
     A missing path, an explicitly named unsupported file or an unreadable
     folder yields a :class:`ReadFailure`.
     """
@@ -230,10 +231,21 @@ def _walk(directory: Path, skipped: list[Path] | None) -> Iterator[Path | ReadFa
         path = directory / entry.name
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(path, skipped)
-        elif _is_supported(path):
+        elif _is_supported(path) and not is_documentation(path):
             yield path
         elif skipped is not None:
             skipped.append(path)
+
+
+# The files that describe a folder rather than hold an article: a folder's README, the note on
+# where its data came from, its licence. Named on the command line, they are read like any file.
+DOCUMENTATION_NAMES = frozenset({"readme", "source", "sources", "license", "licence", "copying", "notice",
+                                 "changelog", "citation"})
+
+
+def is_documentation(path: Path) -> bool:
+    """Whether a file found in a folder is the folder's documentation (README.md, SOURCE.md)."""
+    return path.name.split(".")[0].lower() in DOCUMENTATION_NAMES
 
 
 def _is_supported(path: Path) -> bool:

@@ -422,3 +422,19 @@ def test_sources_skipped_files_are_the_unsupported_ones_inside_folders(tmp_path)
     assert first == tmp_path / "a.txt" and isinstance(failure, ReadFailure)
     assert failure.path == str(named) and failure.reason.startswith("unsupported file type '.xlsx'")
     assert skipped == []
+
+
+def test_sources_folder_documentation_is_skipped_and_told(tmp_path):
+    from kg.sources import read_articles
+
+    (tmp_path / "README.md").write_text("# About this corpus\n\nArticles from a feed.", encoding="utf-8")
+    (tmp_path / "SOURCE.md").write_text("Where the articles came from.", encoding="utf-8")
+    (tmp_path / "LICENSE.txt").write_text("CC BY 2.5", encoding="utf-8")
+    (tmp_path / "talks.txt").write_text("Turkey hosted talks.", encoding="utf-8")
+    (tmp_path / "readme-of-talks.txt").write_text("Not documentation: a name that only starts so.", encoding="utf-8")
+    skipped: list = []
+    ids = [a.id for a in read_articles([tmp_path], skipped=skipped)]
+    assert ids == ["readme-of-talks", "talks"]
+    assert sorted(p.name for p in skipped) == ["LICENSE.txt", "README.md", "SOURCE.md"]
+    # named on the command line, a README is read like any file
+    assert [a.id for a in read_articles([tmp_path / "README.md"])] == ["README"]
