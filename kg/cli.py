@@ -390,8 +390,9 @@ def _print_skipped(skipped: list[Path]) -> None:
 
 def _print_summary(summary: dict[str, Any]) -> None:
     articles = summary["articles"]
+    again = f" ({articles['re_read']} stored by another version of kg, read again)" if articles["re_read"] else ""
     stdout.print(
-        f"{articles['extracted']} articles read, {articles['already_read']} already in the graph, "
+        f"{articles['extracted']} articles read{again}, {articles['already_read']} already in the graph, "
         f"{articles['failed']} failed", highlight=False,
     )
     counts = Table(title="Graph", show_header=True)
