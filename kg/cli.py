@@ -80,8 +80,9 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
 
     PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively) or
     - for standard input. Articles already read into OUT are skipped; the graph
-    in OUT covers every article read into it so far. With --neo4j the graph is
-    then loaded into Neo4j (the server is checked before reading starts).
+    in OUT covers every article read into it so far (those an older kg read are
+    read again, from their stored text if they are not in PATHS). With --neo4j
+    the graph is then loaded into Neo4j (the server is checked before reading starts).
 
     \b
     Example:
