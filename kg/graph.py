@@ -15,14 +15,22 @@ types; node and edge attributes follow the contract in DESIGN.md.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import networkx as nx
 
-from kg.models import Extraction, Label, Relation, RelType, Title
+from kg.models import Evidence, Extraction, Label, Relation, RelType, Title
 from kg.resolve import person_identities
 from kg.schema import ROLE
+
+__all__ = ["build_graph", "summary"]
+
+# The keys of an evidence entry in the graph, in order: Evidence's fields, all plain values.
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+# kg.schema by the type's value, as edge keys hold it (looked up once per edge)
+_SYMMETRIC = frozenset(t.value for t in RelType if t.symmetric)
+_ATTRIBUTES = {t.value: t.schema.attributes for t in RelType}
 
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -67,9 +75,11 @@ def _join_people(
         source, target = joins.get(source, (source, ""))[0], joins.get(target, (target, ""))[0]
         if source == target:
             continue
-        if RelType(rel_type).symmetric and target < source:
+        if rel_type in _SYMMETRIC and target < source:
             source, target = target, source
-        into = joined.setdefault((source, rel_type, target), _new_edge(rel_type))
+        into = joined.get((source, rel_type, target))
+        if into is None:
+            into = joined[(source, rel_type, target)] = _new_edge(rel_type)
         into["evidence"].update(edge["evidence"])
         for name, values in edge["values"].items():
             into["values"][name].update(values)
@@ -137,14 +147,16 @@ def _new_edge(rel_type: str) -> dict[str, Any]:
 
     Both are dicts used as ordered sets (keys only, in the order first read), so a repeated
     sentence or value is recognised in constant time however many an edge gathers."""
-    return {"type": rel_type, "evidence": {}, "values": {a.name: {} for a in RelType(rel_type).schema.attributes}}
+    return {"type": rel_type, "evidence": {}, "values": {a.name: {} for a in _ATTRIBUTES[rel_type]}}
 
 
 def _merge_edge(edges: dict[tuple[str, str, str], dict[str, Any]], relation: Relation) -> None:
     source, target = relation.source, relation.target
     if relation.type.symmetric and target < source:
         source, target = target, source
-    edge = edges.setdefault((source, relation.type.value, target), _new_edge(relation.type.value))
+    edge = edges.get((source, relation.type.value, target))
+    if edge is None:
+        edge = edges[(source, relation.type.value, target)] = _new_edge(relation.type.value)
     edge["evidence"].setdefault(relation.evidence)
     for name, values in edge["values"].items():
         value = getattr(relation, name)
@@ -153,7 +165,8 @@ def _merge_edge(edges: dict[tuple[str, str, str], dict[str, Any]], relation: Rel
 
 
 def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
-    evidence = [asdict(e) for e in sorted(edge["evidence"], key=lambda e: (e.date or "", e.article, e.start, e.rule))]
+    evidence = [{name: getattr(e, name) for name in _EVIDENCE_FIELDS}
+                for e in sorted(edge["evidence"], key=lambda e: (e.date or "", e.article, e.start, e.rule))]
     dates = sorted(e["date"] for e in evidence if e["date"])
     out: dict[str, Any] = {
         "type": edge["type"],
@@ -164,7 +177,7 @@ def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
     }
     if dates:
         out["first_date"], out["last_date"] = dates[0], dates[-1]
-    for attribute in RelType(edge["type"]).schema.attributes:
+    for attribute in _ATTRIBUTES[edge["type"]]:
         values = list(edge["values"][attribute.name])
         if values:
             out[attribute.name] = values[0]
