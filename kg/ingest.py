@@ -81,6 +81,8 @@ def ingest(
     store = ExtractionStore(out, pipeline_fingerprint(model, gazetteer_files))
     result = IngestResult(out, nx.MultiDiGraph())
     seen: dict[str, str] = {}
+    stored = store.records()  # as this run found them; `written` holds what it stores
+    written: dict[str, Path] = {}
 
     def new_articles() -> Iterator[Article]:
         for item in read_articles(paths, skipped=result.skipped):
@@ -96,13 +98,13 @@ def ingest(
                 result.cached += 1
                 _notify(on_article, item)
                 if cached.article != item:
-                    store.put(cached)
+                    written[item.id] = store.put(cached)
                 continue
             yield item
 
     def other_pipeline_articles() -> Iterator[Article]:
         # after the input: the articles it did not have whose records another pipeline made
-        for extraction in read_records(store.records().other_pipeline):
+        for extraction in read_records(stored.other_pipeline):
             if extraction.article.id not in seen:
                 result.re_read += 1
                 yield extraction.article
@@ -112,11 +114,13 @@ def ingest(
         if isinstance(extraction, ReadFailure):
             result.failures.append(extraction)
         else:
-            store.put(extraction)
+            written[extraction.article.id] = store.put(extraction)
             result.extracted += 1
         _notify(on_article, extraction)
 
-    result.graph = build_graph(store.load())
+    # the latest record of each article, this pipeline's: one scan of the folder per run
+    current = {**stored.current, **written}
+    result.graph = build_graph(read_records(dict(sorted(current.items()))))
     write_json(result.graph, out / GRAPH_JSON)
     write_graphml(result.graph, out / GRAPH_GRAPHML)
     return result

@@ -88,11 +88,14 @@ class ExtractionStore:
             extraction = _relabel(extraction, article)
         return extraction
 
-    def put(self, extraction: Extraction) -> None:
+    def put(self, extraction: Extraction) -> Path:
+        """Store ``extraction`` as made by this store's pipeline; returns the record's path."""
         record = {"pipeline": self.fingerprint, "extraction": extraction.to_dict()}
         payload = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        with atomic_output(self.path(extraction.article)) as handle:
+        path = self.path(extraction.article)
+        with atomic_output(path) as handle:
             handle.write(payload)
+        return path
 
     def records(self, article_ids: set[str] | None = None) -> StoredRecords:
         """The record that stands for each article id (or each of ``article_ids``), sorted by
