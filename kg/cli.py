@@ -104,8 +104,9 @@ def ingest(paths: tuple[str, ...], out_dir: str, model: str | None, gazetteer_fi
     (read recursively) or - for standard input. A CSV row is an article; its columns
     are found by their usual names (text, body, content, title, date, url, id, ...)
     or named with the --*-column options. Articles already read into OUT are
-    skipped; the graph in OUT covers every article read into it so far. With
-    --neo4j the graph is then loaded into Neo4j (the server is checked before
+    skipped; the graph in OUT covers every article read into it so far (those an
+    older kg read are read again, from their stored text if they are not in PATHS).
+    With --neo4j the graph is then loaded into Neo4j (the server is checked before
     reading starts).
 
     \b
@@ -423,8 +424,9 @@ def _print_skipped(skipped: list[Path]) -> None:
 
 def _print_summary(summary: dict[str, Any]) -> None:
     articles = summary["articles"]
+    again = f" ({articles['re_read']} stored by another version of kg, read again)" if articles["re_read"] else ""
     stdout.print(
-        f"{articles['extracted']} articles read, {articles['already_read']} already in the graph, "
+        f"{articles['extracted']} articles read{again}, {articles['already_read']} already in the graph, "
         f"{articles['failed']} failed", highlight=False,
     )
     counts = Table(title="Graph", show_header=True)

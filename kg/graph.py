@@ -15,14 +15,22 @@ types; node and edge attributes follow the contract in DESIGN.md.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any
 
 import networkx as nx
 
-from kg.models import Extraction, Label, Relation, RelType, Title
+from kg.models import Evidence, Extraction, Label, Relation, RelType, Title
 from kg.resolve import person_identities
 from kg.schema import ROLE
+
+__all__ = ["build_graph", "summary"]
+
+# The keys of an evidence entry in the graph, in order: Evidence's fields, all plain values.
+_EVIDENCE_FIELDS = tuple(f.name for f in fields(Evidence))
+# kg.schema by the type's value, as edge keys hold it (looked up once per edge)
+_SYMMETRIC = frozenset(t.value for t in RelType if t.symmetric)
+_ATTRIBUTES = {t.value: t.schema.attributes for t in RelType}
 
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -67,12 +75,14 @@ def _join_people(
         source, target = joins.get(source, (source, ""))[0], joins.get(target, (target, ""))[0]
         if source == target:
             continue
-        if RelType(rel_type).symmetric and target < source:
+        if rel_type in _SYMMETRIC and target < source:
             source, target = target, source
-        into = joined.setdefault((source, rel_type, target), _new_edge(rel_type))
-        into["evidence"].extend(x for x in edge["evidence"] if x not in into["evidence"])
+        into = joined.get((source, rel_type, target))
+        if into is None:
+            into = joined[(source, rel_type, target)] = _new_edge(rel_type)
+        into["evidence"].update(edge["evidence"])
         for name, values in edge["values"].items():
-            into["values"][name].extend(x for x in values if x not in into["values"][name])
+            into["values"][name].update(values)
     return nodes, joined, {key: target for key, (target, _) in joins.items()}
 
 
@@ -84,23 +94,22 @@ def _complete_titles(
 ) -> None:
     """ "President Donald Trump" in one article, "US President Donald Trump" in another:
     the first article's sentence becomes evidence of the edge the second one states, when
-    the person holds that role towards exactly one actor and the article names that actor."""
+    the person holds that role towards exactly one actor and the article names that actor.
+
+    The edges are indexed once by (person, type, role), so each title is one look-up."""
+    holders: dict[tuple[str, str, str], set[str]] = {}
+    for (source, rel_type, target), edge in edges.items():
+        for role in edge["values"].get(ROLE.name, ()):
+            holders.setdefault((source, rel_type, role), set()).add(target)
     for title in titles:
         person = joins.get(title.person, title.person)
-        targets = {
-            target
-            for (source, rel_type, target), edge in edges.items()
-            if source == person and rel_type == title.type.value and title.role in edge["values"].get(ROLE.name, ())
-        }
+        targets = holders.get((person, title.type.value, title.role), set())
         if len(targets) != 1:
             continue
-        target = targets.pop()
+        (target,) = targets
         if title.evidence.article not in nodes[target]["articles"]:
             continue
-        edge = edges[(person, title.type.value, target)]
-        evidence = asdict(title.evidence)
-        if evidence not in edge["evidence"]:
-            edge["evidence"].append(evidence)
+        edges[(person, title.type.value, target)]["evidence"].setdefault(title.evidence)
 
 
 def _merge_node(nodes: dict[str, dict[str, Any]], key: str, actor: dict[str, Any], article_id: str) -> None:
@@ -134,26 +143,30 @@ def _finish_node(key: str, node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _new_edge(rel_type: str) -> dict[str, Any]:
-    """An edge being merged: its evidence, and every value read of each attribute of its type."""
-    return {"type": rel_type, "evidence": [], "values": {a.name: [] for a in RelType(rel_type).schema.attributes}}
+    """An edge being merged: its evidence, and every value read of each attribute of its type.
+
+    Both are dicts used as ordered sets (keys only, in the order first read), so a repeated
+    sentence or value is recognised in constant time however many an edge gathers."""
+    return {"type": rel_type, "evidence": {}, "values": {a.name: {} for a in _ATTRIBUTES[rel_type]}}
 
 
 def _merge_edge(edges: dict[tuple[str, str, str], dict[str, Any]], relation: Relation) -> None:
     source, target = relation.source, relation.target
     if relation.type.symmetric and target < source:
         source, target = target, source
-    edge = edges.setdefault((source, relation.type.value, target), _new_edge(relation.type.value))
-    evidence = asdict(relation.evidence)
-    if evidence not in edge["evidence"]:
-        edge["evidence"].append(evidence)
+    edge = edges.get((source, relation.type.value, target))
+    if edge is None:
+        edge = edges[(source, relation.type.value, target)] = _new_edge(relation.type.value)
+    edge["evidence"].setdefault(relation.evidence)
     for name, values in edge["values"].items():
         value = getattr(relation, name)
-        if value and value not in values:
-            values.append(value)
+        if value:
+            values.setdefault(value)
 
 
 def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
-    evidence = sorted(edge["evidence"], key=lambda e: (e["date"] or "", e["article"], e["start"], e["rule"]))
+    evidence = [{name: getattr(e, name) for name in _EVIDENCE_FIELDS}
+                for e in sorted(edge["evidence"], key=lambda e: (e.date or "", e.article, e.start, e.rule))]
     dates = sorted(e["date"] for e in evidence if e["date"])
     out: dict[str, Any] = {
         "type": edge["type"],
@@ -164,8 +177,8 @@ def _finish_edge(edge: dict[str, Any]) -> dict[str, Any]:
     }
     if dates:
         out["first_date"], out["last_date"] = dates[0], dates[-1]
-    for attribute in RelType(edge["type"]).schema.attributes:
-        values = edge["values"][attribute.name]
+    for attribute in _ATTRIBUTES[edge["type"]]:
+        values = list(edge["values"][attribute.name])
         if values:
             out[attribute.name] = values[0]
             if attribute.every:

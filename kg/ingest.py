@@ -10,9 +10,16 @@ goes through the spaCy pipeline (in worker processes when there are several
 cores) and :func:`kg.extract.extract`; every extraction is stored as soon as
 it is made; the graph is then built from all stored records and written as
 node-link JSON and GraphML.
+
+A graph is built from the records of one pipeline only. When kg, the model or
+a gazetteer changed since an article was stored, the article is read again:
+from the input if it is there, else from the text its record keeps
+(``result.re_read`` counts those), so the graph still covers every article read
+into the folder.
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,7 +38,7 @@ from kg.resources import DATA_DIR
 from kg.sinks.graphml import write_graphml
 from kg.sinks.jsonfile import write_json
 from kg.sources import Columns, ReadFailure, read_articles
-from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint
+from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint, read_records
 
 # Articles handed to a worker at a time: large enough to keep both cores busy.
 CHUNK_SIZE = 4
@@ -43,14 +50,15 @@ class IngestResult:
     graph: nx.MultiDiGraph
     failures: list[ReadFailure] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)  # files in the folders that kg does not read
-    extracted: int = 0
+    extracted: int = 0  # of which re_read: stored by another pipeline, not in the input, read from their records
+    re_read: int = 0
     cached: int = 0
 
     @property
     def summary(self) -> dict[str, Any]:
         return {
-            "articles": {"extracted": self.extracted, "already_read": self.cached, "failed": len(self.failures),
-                         "skipped_files": len(self.skipped)},
+            "articles": {"extracted": self.extracted, "re_read": self.re_read, "already_read": self.cached,
+                         "failed": len(self.failures), "skipped_files": len(self.skipped)},
             **summary(self.graph),
             "outputs": [str(self.out_dir / GRAPH_JSON), str(self.out_dir / GRAPH_GRAPHML)],
         }
@@ -80,6 +88,8 @@ def ingest(
     store = ExtractionStore(out, pipeline_fingerprint(model, gazetteer_files))
     result = IngestResult(out, nx.MultiDiGraph())
     seen: dict[str, str] = {}
+    stored = store.records()  # as this run found them; `written` holds what it stores
+    written: dict[str, Path] = {}
 
     def new_articles() -> Iterator[Article]:
         for item in read_articles(paths, skipped=result.skipped, columns=columns):
@@ -95,25 +105,35 @@ def ingest(
                 result.cached += 1
                 _notify(on_article, item)
                 if cached.article != item:
-                    store.put(cached)
+                    written[item.id] = store.put(cached)
                 continue
             yield item
 
+    def other_pipeline_articles() -> Iterator[Article]:
+        # after the input: the articles it did not have whose records another pipeline made
+        for extraction in read_records(stored.other_pipeline):
+            if extraction.article.id not in seen:
+                result.re_read += 1
+                yield extraction.article
+
+    articles = itertools.chain(new_articles(), other_pipeline_articles())
     if cluster:
         from kg.cluster import extract_on_cluster
 
-        extractions = extract_on_cluster(new_articles(), cluster, model, gazetteer_files)
+        extractions = extract_on_cluster(articles, cluster, model, gazetteer_files)
     else:
-        extractions = _extract_all(new_articles(), model, gazetteer_files, workers)
+        extractions = _extract_all(articles, model, gazetteer_files, workers)
     for extraction in extractions:
         if isinstance(extraction, ReadFailure):
             result.failures.append(extraction)
         else:
-            store.put(extraction)
+            written[extraction.article.id] = store.put(extraction)
             result.extracted += 1
         _notify(on_article, extraction)
 
-    result.graph = build_graph(store.load())
+    # the latest record of each article, this pipeline's: one scan of the folder per run
+    current = {**stored.current, **written}
+    result.graph = build_graph(read_records(dict(sorted(current.items()))))
     write_json(result.graph, out / GRAPH_JSON)
     write_graphml(result.graph, out / GRAPH_GRAPHML)
     return result

@@ -163,30 +163,35 @@ def person_identities(people: dict[str, tuple[str, int]]) -> dict[str, tuple[str
     "Hunter Biden"). Returns ``{key: (canonical key, reason)}`` for every key that
     joins another; the canonical key is the variant named in most articles.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
-    def variant(a: str, b: str) -> bool:
-        wa, wb = slug(a).split("-"), slug(b).split("-")
-        return len(wa) == len(wb) and all(fuzz.ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(wa, wb))
-
-    def block(name: str) -> tuple[int, str, str]:
+    def block(words: list[str]) -> tuple[int, str, str]:
         # variants share the number of words, the first letter and the start of the surname,
-        # so only names in the same block are compared (linear, not quadratic, in people)
-        words = slug(name).split("-")
+        # so only names in the same block are compared
         return len(words), words[0][:1], words[-1][:2]
 
     order = sorted(people, key=lambda k: (-people[k][1], -len(people[k][0]), k))
     canonical: dict[str, tuple[str, str]] = {}
     full = [k for k in order if len(people[k][0].split()) > 1]
-    blocks: dict[tuple[int, str, str], list[str]] = {}
+    blocks: dict[tuple[int, str, str], list[tuple[str, str]]] = {}
     for key in full:
-        blocks.setdefault(block(people[key][0]), []).append(key)
+        slugged = slug(people[key][0])
+        blocks.setdefault(block(slugged.split("-")), []).append((key, slugged))
     for members in blocks.values():
-        for i, key in enumerate(members):
+        names = [slugged for _, slugged in members]
+        for i, (key, slugged) in enumerate(members):
             if key in canonical:
                 continue
-            for other in members[i + 1 :]:
-                if other not in canonical and variant(people[key][0], people[other][0]):
+            words = slugged.split("-")
+            # Names whose every word is a variant are variants as wholes (the ratio of the whole
+            # is at least that of the worst word), so rapidfuzz's scan of the block, in C, finds
+            # every candidate; the cut-off is a point lower so that rounding never loses one.
+            for _, _, j in process.extract(slugged, names[i + 1 :], scorer=fuzz.ratio,
+                                           processor=None, score_cutoff=SPELLING_SIMILARITY - 1, limit=None):
+                other, other_slug = members[i + 1 + j]
+                if other not in canonical and all(
+                    fuzz.ratio(x, y) >= SPELLING_SIMILARITY for x, y in zip(words, other_slug.split("-"))
+                ):
                     canonical[other] = (key, f"spelling variant of {people[key][0]}")
     by_surname: dict[str, set[str]] = {}
     for k in full:

@@ -7,25 +7,29 @@ work on an output folder). ``OUT/graph.lbdb`` is the embedded Cypher store that
 
 ``OUT/extractions/<hash>.json`` holds one article's extraction (its actors,
 mentions and relations with evidence), named by a hash of the article's text.
-Each record also stores the pipeline fingerprint (kg's version, the model,
-the gazetteer and lexicon files), so a changed pipeline re-reads an article
-instead of trusting an old record. The graph is built from the records, so a
-later run skips every article it has already read, and a run that was
-interrupted picks up where it stopped.
+Each record also stores the pipeline fingerprint (kg's version and code, the
+model, the gazetteer and lexicon files), so a changed pipeline re-reads an
+article instead of trusting an old record. The graph is built from the records
+of one pipeline only (:meth:`ExtractionStore.records` sorts them), so a later
+run skips every article it has already read, and a run that was interrupted
+picks up where it stopped.
 """
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
-from kg.models import Article, Extraction
+from kg.models import Article, Evidence, Extraction
 from kg.sinks import atomic_output
 from kg.sinks.jsonfile import read_json
+
+__all__ = ["EMBEDDED_STORE", "GRAPH_GRAPHML", "GRAPH_JSON", "RECORDS_DIR", "ExtractionStore", "StoredRecords",
+           "fingerprint", "read_graph", "read_records", "stored_articles", "text_hash"]
 
 RECORDS_DIR = "extractions"
 GRAPH_JSON = "graph.json"
@@ -84,18 +88,19 @@ class ExtractionStore:
             extraction = _relabel(extraction, article)
         return extraction
 
-    def put(self, extraction: Extraction) -> None:
+    def put(self, extraction: Extraction) -> Path:
+        """Store ``extraction`` as made by this store's pipeline; returns the record's path."""
         record = {"pipeline": self.fingerprint, "extraction": extraction.to_dict()}
         payload = json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
-        with atomic_output(self.path(extraction.article)) as handle:
+        path = self.path(extraction.article)
+        with atomic_output(path) as handle:
             handle.write(payload)
+        return path
 
-    def load(self, article_ids: set[str] | None = None) -> Iterator[Extraction]:
-        """Every stored extraction (or those of the given article ids), one per article id.
-
-        When an article was edited, the record written last wins.
-        """
-        latest: dict[str, tuple[float, Path]] = {}
+    def records(self, article_ids: set[str] | None = None) -> StoredRecords:
+        """The record that stands for each article id (or each of ``article_ids``), sorted by
+        the pipeline that made it. When an article was edited, the record written last wins."""
+        latest: dict[str, tuple[float, Path, bool]] = {}
         for path in sorted(self.dir.glob("*.json")) if self.dir.is_dir() else []:
             try:
                 record = json.loads(path.read_text(encoding="utf-8"))
@@ -106,22 +111,57 @@ class ExtractionStore:
                 continue
             mtime = path.stat().st_mtime
             if article_id not in latest or mtime > latest[article_id][0]:
-                latest[article_id] = (mtime, path)
-        for article_id in sorted(latest):
-            record = json.loads(latest[article_id][1].read_text(encoding="utf-8"))
-            yield Extraction.from_dict(record["extraction"])
+                latest[article_id] = (mtime, path, record.get("pipeline") == self.fingerprint)
+        current = {article_id: path for article_id, (_, path, ours) in sorted(latest.items()) if ours}
+        other = {article_id: path for article_id, (_, path, ours) in sorted(latest.items()) if not ours}
+        return StoredRecords(current=current, other_pipeline=other)
+
+    def load(self, article_ids: set[str] | None = None, any_pipeline: bool = False) -> Iterator[Extraction]:
+        """The stored extraction of each article id (or of each of ``article_ids``), by id.
+
+        Only the records this store's pipeline made, the ones a graph may be built from;
+        with ``any_pipeline``, every article's latest record (enough for its metadata).
+        """
+        records = self.records(article_ids)
+        paths = dict(sorted({**records.current, **records.other_pipeline}.items())) if any_pipeline else records.current
+        yield from read_records(paths)
+
+
+@dataclass(frozen=True)
+class StoredRecords:
+    """The latest record of each article id in a store, as {article id: path}, sorted by id:
+    ``current`` if the store's pipeline made it, ``other_pipeline`` if another did (an older
+    kg, another model or gazetteer: its article must be read again before it counts)."""
+
+    current: Mapping[str, Path]
+    other_pipeline: Mapping[str, Path]
+
+
+def read_records(paths: Mapping[str, Path]) -> Iterator[Extraction]:
+    """The extractions of records ``{article id: path}`` (from :class:`StoredRecords`), in that order."""
+    for path in paths.values():
+        record = json.loads(path.read_text(encoding="utf-8"))
+        yield Extraction.from_dict(record["extraction"])
 
 
 def stored_articles(out_dir: str | Path) -> Iterator[Article]:
     """The articles of the extraction records in ``out_dir`` (id, title, date, url), by id."""
     # Every record counts, whatever pipeline made it: only its article is read.
-    for extraction in ExtractionStore(out_dir, pipeline_fingerprint="").load():
+    for extraction in ExtractionStore(out_dir, pipeline_fingerprint="").load(any_pipeline=True):
         yield extraction.article
 
 
 def _relabel(extraction: Extraction, article: Article) -> Extraction:
-    """The same text under another id or metadata: give its evidence the new article."""
-    relations = [
-        replace(r, evidence=replace(r.evidence, article=article.id, date=article.date)) for r in extraction.relations
-    ]
-    return Extraction(article=article, actors=extraction.actors, mentions=extraction.mentions, relations=relations)
+    """The same text under another id or metadata: every field kept, the evidence of its
+    relations, titles and events given the new article's id and date."""
+
+    def moved(evidence: Evidence) -> Evidence:
+        return replace(evidence, article=article.id, date=article.date)
+
+    return replace(
+        extraction,
+        article=article,
+        relations=[replace(r, evidence=moved(r.evidence)) for r in extraction.relations],
+        titles=[replace(t, evidence=moved(t.evidence)) for t in extraction.titles],
+        events=[replace(e, evidence=moved(e.evidence)) for e in extraction.events],
+    )

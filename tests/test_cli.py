@@ -54,8 +54,8 @@ def test_cli_ingest_json_summary_and_second_run_skips_what_was_read(runner, tmp_
     args = ["ingest", str(tmp_path / "a.txt"), "--out", str(out), "--json", "--workers", "1"]
     first = json.loads(runner.invoke(cli, args).stdout)
     second = json.loads(runner.invoke(cli, args).stdout)
-    assert first["articles"] == {"extracted": 1, "already_read": 0, "failed": 0, "skipped_files": 0}
-    assert second["articles"] == {"extracted": 0, "already_read": 1, "failed": 0, "skipped_files": 0}
+    assert first["articles"] == {"extracted": 1, "re_read": 0, "already_read": 0, "failed": 0, "skipped_files": 0}
+    assert second["articles"] == {"extracted": 0, "re_read": 0, "already_read": 1, "failed": 0, "skipped_files": 0}
     assert first["relations"] == second["relations"]
     assert first["relations"]["ACCUSES"] == 1
 

@@ -1,6 +1,8 @@
 """Building the graph from extractions: ids, aggregation, determinism."""
 from __future__ import annotations
 
+import pytest
+
 from kg.graph import build_graph, summary
 from kg.models import Article, Evidence, Extraction, Label, RelType, Relation
 
@@ -141,3 +143,101 @@ def test_graph_completes_a_title_from_another_article():
     assert edge["articles"] == ["a1", "a2"]
     assert edge["count"] == 2
     assert not graph.has_edge("person:volodymyr-zelenskyy", "state:UKR", "REPRESENTS")
+
+
+def _evidence(article_id: str, start: int, sentence: str = "", rule: str = "test") -> Evidence:
+    return Evidence(article_id, sentence or f"sentence at {start}", start, start + 9, rule, 0.7, None)
+
+
+def test_graph_keeps_one_copy_of_repeated_evidence_and_values():
+    """The same evidence read twice in an article, and again under a spelling variant that joins
+    the name: one copy; each claim once, in the order read (edges of joined people by key)."""
+    zelenskyy, zelensky = "person:volodymyr-zelenskyy", "person:volodymyr-zelensky"
+    people = {key: {"label": "Person", "name": name, "aliases": [], "how": ["name"]}
+              for key, name in ((zelenskyy, "Volodymyr Zelenskyy"), (zelensky, "Volodymyr Zelensky"))}
+    russia = {"state:RUS": {"label": "State", "name": "Russia", "aliases": [], "iso3": "RUS", "how": ["name"]}}
+    same, other = _evidence("a1", 0), _evidence("a1", 20)
+    a1 = Extraction(Article("a1", "a1"), {**people, **russia}, relations=[
+        Relation(zelenskyy, RelType.ACCUSES, "state:RUS", same, claim="of lying"),
+        Relation(zelenskyy, RelType.ACCUSES, "state:RUS", same, claim="of lying"),
+        Relation(zelensky, RelType.ACCUSES, "state:RUS", same, claim="of stalling"),
+        Relation(zelensky, RelType.ACCUSES, "state:RUS", other, claim="of lying"),
+    ])
+    a2 = Extraction(Article("a2", "a2"), {zelensky: people[zelensky], **russia}, relations=[
+        Relation(zelensky, RelType.ACCUSES, "state:RUS", _evidence("a2", 0), claim="of stalling"),
+    ])
+    graph = build_graph([a1, a2])
+    ((source, target, data),) = graph.edges(data=True)
+    assert (source, target) == (zelensky, "state:RUS")
+    assert [(e["article"], e["start"]) for e in data["evidence"]] == [("a1", 0), ("a1", 20), ("a2", 0)]
+    assert data["count"] == 3
+    assert data["claims"] == ["of stalling", "of lying"]
+
+
+def _leader(article_id: str, person: str, role: str, state: str, start: int = 0) -> Relation:
+    return Relation(person, RelType.LEADS, state, _evidence(article_id, start), role=role)
+
+
+def _world(article_id: str, relations: list[Relation], titles: list, names: tuple[str, ...] = ()) -> Extraction:
+    actors = {
+        "person:ann-koren": {"label": "Person", "name": "Ann Koren", "aliases": [], "how": ["name"]},
+        **{f"state:{c}": {"label": "State", "name": c, "aliases": [], "iso3": c, "how": ["name"]}
+           for c in ("AAA", "BBB") if f"state:{c}" in names},
+    }
+    return Extraction(Article(article_id, article_id), actors, relations=relations, titles=titles)
+
+
+# (the records besides the titled one, the states the titled article names, the edges that get its
+#  sentence as evidence)
+TITLE_CASES = [
+    # the role held towards one state that the article names: completed
+    ([("president", "AAA")], ("AAA",), {("AAA", "LEADS")}),
+    # the role held towards two states: which one is unknown, nothing completed
+    ([("president", "AAA"), ("president", "BBB")], ("AAA", "BBB"), set()),
+    # a role held towards one state, another role towards a second: the title's role decides
+    ([("president", "AAA"), ("chief negotiator", "BBB")], ("AAA", "BBB"), {("AAA", "LEADS")}),
+    # the one state is not named in the titled article: nothing completed
+    ([("president", "AAA")], (), set()),
+    # no edge of that role at all: nothing completed
+    ([("chief negotiator", "AAA")], ("AAA",), set()),
+]
+
+
+@pytest.mark.parametrize("posts, named, completed", TITLE_CASES)
+def test_graph_completes_a_title_only_towards_the_one_actor_of_that_role(posts, named, completed):
+    from kg.models import Title
+
+    others = [_world(f"a{i}", [_leader(f"a{i}", "person:ann-koren", role, f"state:{state}")], [], (f"state:{state}",))
+              for i, (role, state) in enumerate(posts)]
+    said = _evidence("t", 5, "President Ann Koren spoke.", "title_known_elsewhere")
+    titled = _world("t", [], [Title("person:ann-koren", "president", RelType.LEADS, said),
+                              Title("person:ann-koren", "president", RelType.LEADS, said)],
+                    tuple(f"state:{s}" for s in named))
+    graph = build_graph([*others, titled])
+    got = {(t.split(":")[1], k) for _, t, k, d in graph.edges(keys=True, data=True)
+           if any(e["article"] == "t" for e in d["evidence"])}
+    assert got == completed
+    for _, _, data in graph.edges(data=True):
+        assert data["count"] == len({(e["article"], e["start"]) for e in data["evidence"]})
+
+
+@pytest.mark.parametrize("stated_too", [False, True])
+def test_graph_completes_a_title_of_a_spelling_variant_once(stated_too):
+    """The title names "Ann Korenn", joined to "Ann Koren"; its sentence may also state the edge."""
+    from kg.models import Title
+
+    anchored = [_world(a, [_leader(a, "person:ann-koren", "president", "state:AAA")], [], ("state:AAA",))
+                for a in ("a1", "a2")]
+    said = _evidence("t", 5, "President Ann Korenn of AAA spoke.", "title_known_elsewhere")
+    stated = [Relation("person:ann-korenn", RelType.LEADS, "state:AAA", said, role="president")]
+    titled = Extraction(
+        Article("t", "t"),
+        {"person:ann-korenn": {"label": "Person", "name": "Ann Korenn", "aliases": [], "how": ["name"]},
+         "state:AAA": anchored[0].actors["state:AAA"]},
+        relations=stated if stated_too else [],
+        titles=[Title("person:ann-korenn", "president", RelType.LEADS, said)],
+    )
+    graph = build_graph([*anchored, titled])
+    edge = graph.edges["person:ann-koren", "state:AAA", "LEADS"]
+    assert [(e["article"], e["start"]) for e in edge["evidence"]] == [("a1", 0), ("a2", 0), ("t", 5)]
+    assert edge["count"] == 3

@@ -5,7 +5,9 @@ import json
 
 import kg.ingest
 from kg.ingest import ingest
+from kg.models import Evidence, Relation, RelType
 from kg.sources import ReadFailure
+from kg.store import ExtractionStore
 
 TEXTS = {
     "a": "Kenya accused Somalia of violating its airspace.",
@@ -68,3 +70,56 @@ def test_ingest_writes_the_article_date_into_the_evidence(tmp_path):
     (_, _, edge), = [e for e in result.graph.edges(data=True) if e[2]["type"] == "ACCUSES"]
     assert edge["first_date"] == edge["last_date"] == "2024-03-01"
     assert edge["evidence"][0]["article"] == "w1"
+
+
+def _stale_record(out, article_id):
+    """Rewrite an article's record as an older kg would have stored it: another fingerprint, and a
+    relation the current pipeline does not read in its text."""
+    (extraction,) = ExtractionStore(out, "").load({article_id}, any_pipeline=True)
+    stale = Evidence(article_id, "stale", 0, 5, "old rule", 0.9, None)
+    extraction.relations[:] = [Relation("state:QAT", RelType.ACCUSES, "state:ISR", stale, claim="of nothing")]
+    ExtractionStore(out, "an older kg").put(extraction)
+
+
+def _edges(graph):
+    return sorted((s, t, k, d["count"]) for s, t, k, d in graph.edges(keys=True, data=True))
+
+
+def test_ingest_rereads_records_of_another_pipeline_that_the_input_lacks(tmp_path):
+    """b was stored by an older kg and is not in this run's input: it is read again from its
+    record's text, so the graph is the current pipeline's graph of a and b."""
+    articles = tmp_path / "in"
+    articles.mkdir()
+    _write(articles, {"a": TEXTS["a"], "b": TEXTS["b"]})
+    out = tmp_path / "out"
+    first = ingest([articles], out, workers=1)
+    _stale_record(out, "b")
+    (articles / "b.txt").unlink()
+    second = ingest([articles], out, workers=1)
+    assert (second.extracted, second.re_read, second.cached, second.failures) == (1, 1, 1, [])
+    assert _edges(second.graph) == _edges(first.graph)
+    assert ("state:QAT", "state:ISR", "ACCUSES") not in second.graph.edges(keys=True)
+    records = ExtractionStore(out, kg.ingest.pipeline_fingerprint(None, ())).records()
+    assert (list(records.current), list(records.other_pipeline)) == (["a", "b"], [])
+
+
+def test_ingest_leaves_a_record_of_another_pipeline_out_when_it_cannot_be_read_again(tmp_path, monkeypatch):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    _write(articles, {"a": TEXTS["a"], "b": TEXTS["b"]})
+    out = tmp_path / "out"
+    ingest([articles], out, workers=1)
+    _stale_record(out, "b")
+    (articles / "b.txt").unlink()
+    real_extract = kg.ingest.extract
+
+    def broken(doc, article, gazetteer):
+        if article.id == "b":
+            raise RuntimeError("simulated crash")
+        return real_extract(doc, article, gazetteer)
+
+    monkeypatch.setattr(kg.ingest, "extract", broken)
+    result = ingest([articles], out, workers=1)
+    assert [str(f) for f in result.failures] == [
+        f"{articles / 'b.txt'}: extraction failed (RuntimeError: simulated crash)"]
+    assert {d["articles"][0] for _, _, d in result.graph.edges(data=True)} == {"a"}

@@ -51,3 +51,31 @@ def test_resolve_capital_as_a_location_is_no_actor(read):
 def test_resolve_delegation_id_is_its_party(read):
     extraction = read("Ukraine's team arrived first; the Ukrainian delegation was led by Rustem Umerov.")
     assert extraction.actors["delegation:UKR"]["name"] == "Ukraine delegation"
+
+
+# (people as {key: (name, articles)}, the joins expected as {key: canonical key})
+IDENTITY_CASES = [
+    # every word at the threshold or above ("koren"/"korem" is 80 exactly): one person, the
+    # name in more articles canonical
+    ({"person:ann-koren": ("Ann Koren", 2), "person:ann-korem": ("Ann Korem", 1)},
+     {"person:ann-korem": "person:ann-koren"}),
+    ({"person:mirel-koren": ("Mirel Koren", 1), "person:mirex-korem": ("Mirex Korem", 3)},
+     {"person:mirel-koren": "person:mirex-korem"}),
+    # alike as wholes (88) but one word is not (60): two people
+    ({"person:alexandrina-koren": ("Alexandrina Koren", 1), "person:alexandrina-kovem": ("Alexandrina Kovem", 1)},
+     {}),
+    # three spellings join the one named most; a bare surname joins its only owner
+    ({"person:volodymyr-zelensky": ("Volodymyr Zelensky", 5), "person:volodymyr-zelenskyy": ("Volodymyr Zelenskyy", 2),
+      "person:volodymyr-zelenskiy": ("Volodymyr Zelenskiy", 1), "person:zelensky": ("Zelensky", 1)},
+     {"person:volodymyr-zelenskyy": "person:volodymyr-zelensky",
+      "person:volodymyr-zelenskiy": "person:volodymyr-zelensky", "person:zelensky": "person:volodymyr-zelensky"}),
+    # another first letter is another block: never compared
+    ({"person:andrii-sybiha": ("Andrii Sybiha", 1), "person:ondrii-sybiha": ("Ondrii Sybiha", 1)}, {}),
+]
+
+
+@pytest.mark.parametrize(("people", "expected"), IDENTITY_CASES)
+def test_resolve_person_identities_join_spelling_variants_word_by_word(people, expected):
+    from kg.resolve import person_identities
+
+    assert {key: target for key, (target, _) in person_identities(people).items()} == expected
