@@ -7,8 +7,11 @@ each copy with an id of its own and a closing line of its own (so that every
 text is new to the record cache and is read by the pipeline), written as one
 JSON-lines file, and ingested by `kg ingest` in a process of its own. The memory
 of the whole process tree (kg and its worker processes) is sampled every half
-second with psutil; the peak of the sum and of the largest single process are
-printed, with the time taken.
+second with psutil, as the sum of the processes' proportional set sizes (PSS:
+the pages the forked workers share with kg, the model's above all, counted once
+over the processes that share them, where a sum of resident sizes would count
+them in each); printed are its peak, the peak of the largest single process
+(resident size), and the time taken.
 """
 from __future__ import annotations
 
@@ -49,18 +52,19 @@ def main() -> None:
         while process.poll() is None:
             try:
                 tree = [process, *process.children(recursive=True)]
-                sizes = [p.memory_info().rss for p in tree]
+                memory = [p.memory_full_info() for p in tree]
             except psutil.Error:
                 continue
-            peak_total, peak_single = max(peak_total, sum(sizes)), max(peak_single, max(sizes))
+            peak_total = max(peak_total, sum(m.pss for m in memory))
+            peak_single = max(peak_single, max(m.rss for m in memory))
             time.sleep(0.5)
         seconds = time.perf_counter() - started
         summary = json.loads(process.stdout.read())
     print(f"{summary['articles']['extracted']} articles read in {seconds:.0f} s "
           f"({summary['articles']['extracted'] / seconds:.1f}/s) with {args.workers} worker processes; "
           f"graph: {sum(summary['actors'].values())} actors, {sum(summary['relations'].values())} relations")
-    print(f"peak memory: {peak_total / 2**30:.2f} GiB for the process tree, "
-          f"{peak_single / 2**30:.2f} GiB for its largest process")
+    print(f"peak memory: {peak_total / 1e9:.2f} GB for the process tree (PSS), "
+          f"{peak_single / 1e9:.2f} GB for its largest process (RSS)")
 
 
 if __name__ == "__main__":
