@@ -122,6 +122,8 @@ class RoleEntry:
     target: str
 
 
+# Names and role phrases recur through a corpus: the pure normalisations remember their last results.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """``text`` without accents, with plain apostrophes, dashes and spaces.
 
@@ -137,6 +139,7 @@ def lookup_key(text: str) -> str:
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", fold(text)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def role_key(phrase: str) -> str:
     """The form a role phrase is compared in: a lookup key, lower case, hyphens as spaces."""
     return " ".join(lookup_key(phrase).lower().replace("-", " ").split())

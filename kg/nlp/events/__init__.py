@@ -15,6 +15,8 @@ mooted"); its frame is kept with ``factual=False``.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +25,7 @@ from kg.lexicon import Lexicon, load_lexicon
 from kg.nlp.events import accuses, meets, mediations, negotiations  # noqa: F401  (registers the rules)
 from kg.nlp.events.arguments import Arguments
 from kg.nlp.events.frames import EventFrame
-from kg.nlp.events.rules import RULES
+from kg.nlp.events.rules import RULES, EventRule
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, unique_relations
 
@@ -47,6 +49,12 @@ class EventRelations:
         register_extensions()
         self.gaz = gazetteer
         self.lex = lexicon
+        # The rules that can fire on a token of each part of speech, in registration order, each
+        # with its trigger list: a token is looked at by the few rules of its part of speech.
+        self.rules_by_pos: dict[str, list[tuple[EventRule, Collection[str]]]] = {}
+        for rule in RULES:
+            for pos in rule.pos:
+                self.rules_by_pos.setdefault(pos, []).append((rule, getattr(lexicon, rule.triggers)))
 
     def __call__(self, doc: Doc) -> Doc:
         frames = self.match(doc)
@@ -58,8 +66,12 @@ class EventRelations:
         args = Arguments(doc, ActorIndex(doc), self.gaz, self.lex)
         frames: list[EventFrame] = []
         for token in doc:
-            for rule in RULES:
-                if not rule.fires_on(token, self.lex):
+            candidates = self.rules_by_pos.get(token.pos_)
+            if not candidates:
+                continue
+            lemma, lower = token.lemma_.lower(), token.lower_
+            for rule, words in candidates:
+                if not rule.fires_on(token, lemma, lower, words):
                     continue
                 for reading in rule.read(token, args):
                     if not any(reading.sides) and not reading.mediators:

@@ -18,7 +18,7 @@ The component tries every rule on every token, in the order the rules were regis
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -48,11 +48,12 @@ class EventRule:
     read: Read
     phrasal: bool = False
 
-    def fires_on(self, token: Token, lexicon: Lexicon) -> bool:
-        words = getattr(lexicon, self.triggers)
+    def fires_on(self, token: Token, lemma: str, lower: str, words: Collection[str]) -> bool:
+        """Whether ``token``, already of one of this rule's parts of speech, is one of its triggers:
+        ``lemma`` and ``lower`` are its lemma and text lower-cased, ``words`` the rule's lexicon list."""
         if self.phrasal:
-            return token.pos_ in self.pos and phrasal_preposition(token, words) is not None
-        return token.pos_ in self.pos and (token.lemma_.lower() in words or token.lower_ in words)
+            return phrasal_preposition(token, words) is not None
+        return lemma in words or lower in words
 
 
 RULES: list[EventRule] = []
