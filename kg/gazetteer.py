@@ -71,6 +71,9 @@ _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?<=\w)'s?$")
 
 
+_NOT_ASKED = object()
+
+
 class GazetteerError(ValueError):
     """A gazetteer file is missing or malformed; the message names the file and the entry."""
 
@@ -206,6 +209,7 @@ class Gazetteer:
         self.media = MappingProxyType({m.key: m for m in media})
         self.regions = MappingProxyType({r.key: r for r in regions})
         self._roles = dict(roles)
+        self._role_answers: dict[tuple[str, bool], RoleEntry | None] = {}  # role() remembers its answers
         self._subordinate_prefixes = frozenset(subordinate_prefixes)
         self._leads_becomes = dict(leads_becomes)
         forms = {h.lower() for h in honorifics} | set(self._roles)
@@ -273,8 +277,13 @@ class Gazetteer:
         case, hyphens as spaces, no leading "the". With ``exact``, only the whole phrase and
         subordinate prefixes are tried, for code that looks for where a role starts.
         """
-        words = role_key(phrase).split()
-        return self._role(words, " ".join(words), exact)
+        answer = self._role_answers.get((phrase, exact), _NOT_ASKED)
+        if answer is _NOT_ASKED:
+            if len(self._role_answers) > 1 << 16:  # bounded: a long run meets ever new phrases
+                self._role_answers.clear()
+            words = role_key(phrase).split()
+            answer = self._role_answers[(phrase, exact)] = self._role(words, " ".join(words), exact)
+        return answer
 
     def _role(self, words: list[str], phrase: str, exact: bool) -> RoleEntry | None:
         if not words:
