@@ -28,8 +28,8 @@ from typing import Any
 
 import networkx as nx
 
-from kg.cypher import final_order, for_engine, library
-from kg.query import as_set, sort_rows
+from kg.cypher import library
+from kg.query import bind, embedded_text, tidy
 from kg.sinks.embedded import EmbeddedStore, build_store
 from kg.neo4j_server import Neo4jSettings, connect
 from kg.sinks.neo4j import load_graph
@@ -94,18 +94,17 @@ def main() -> None:
             for query in library():
                 if args.only and query.name not in args.only:
                     continue
-                bound = {name: None for name in query.parameters} | query.defaults | values.get(query.name, {})
-                nulls = [name for name, value in bound.items() if value is None]
-                ladybug = for_engine(query.text, "ladybug", nulls)
+                bound = bind(query, values.get(query.name, {}))
+                ladybug = embedded_text(query, bound)
 
-                def on_store() -> list[list[Any]]:  # as kg query does it: sets sorted, and the rows
+                def on_store() -> list[list[Any]]:  # as kg query does it
                     result = store.run(ladybug, bound)
-                    rows = sort_rows(result.rows, result.columns, final_order(query.text))
-                    return [[as_set(v) for v in row] for row in rows]
+                    return tidy(query, result.columns, result.rows, embedded=True)
 
                 def on_server() -> list[list[Any]]:
                     records, _, _ = driver.execute_query(query.text, bound, database_=settings.database)
-                    return [[as_set(v) for v in record.values()] for record in records]
+                    columns = list(records[0].keys()) if records else []
+                    return tidy(query, columns, [list(record.values()) for record in records], embedded=False)
 
                 embedded_s, embedded_rows = timed(on_store, args.repeats)
                 server_s, server_rows = timed(on_server, args.repeats)

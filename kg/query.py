@@ -61,34 +61,52 @@ def run_query(query: Query, params: Mapping[str, Any], target: Neo4jSettings | E
     (and :class:`kg.neo4j_server.Neo4jError` for a server that cannot be reached),
     their message one line that names the query's file.
     """
-    bound = {name: None for name in query.parameters} | query.defaults | dict(params)
+    bound = bind(query, params)
     if isinstance(target, EmbeddedTarget):
-        result = _run_embedded(query, bound, target, write)
+        columns, rows = _run_embedded(query, bound, target, write)
     else:
-        result = _run_neo4j(query, bound, target, write)
+        columns, rows = _run_neo4j(query, bound, target, write)
+    return QueryResult(columns, tidy(query, columns, rows, embedded=isinstance(target, EmbeddedTarget)))
+
+
+def bind(query: Query, params: Mapping[str, Any]) -> dict[str, Any]:
+    """Every parameter the statement uses: the value given, else the header's default, else null."""
+    return {name: None for name in query.parameters} | query.defaults | dict(params)
+
+
+def embedded_text(query: Query, bound: Mapping[str, Any]) -> str:
+    """The statement as the embedded store reads it, with these parameter values."""
+    return for_engine(query.text, "ladybug", [name for name, value in bound.items() if value is None])
+
+
+def tidy(query: Query, columns: list[str], rows: list[list[Any]], embedded: bool) -> list[list[Any]]:
+    """The rows as kg returns them: the embedded store's sorted again (:func:`sort_rows`), and a
+    library query's lists as sets (:func:`as_set`)."""
+    if embedded:
+        rows = sort_rows(rows, columns, final_order(query.text))
     if query.in_library:
-        result.rows = [[as_set(value) for value in row] for row in result.rows]
-    return result
+        rows = [[as_set(value) for value in row] for row in rows]
+    return rows
 
 
-def _run_embedded(query: Query, bound: dict[str, Any], target: EmbeddedTarget, write: bool) -> QueryResult:
-    from kg.sinks.embedded import QueryRows, StoreError, open_store
+def _run_embedded(query: Query, bound: dict[str, Any], target: EmbeddedTarget,
+                  write: bool) -> tuple[list[str], list[list[Any]]]:
+    from kg.sinks.embedded import StoreError, open_store
 
     try:
         with open_store(target.out_dir, read_only=not write) as store:
-            nulls = [name for name, value in bound.items() if value is None]
-            rows = store.run(for_engine(query.text, "ladybug", nulls), bound)
-            rows = QueryRows(rows.columns, sort_rows(rows.rows, rows.columns, final_order(query.text)))
+            result = store.run(embedded_text(query, bound), bound)
     except StoreError as exc:
         message = str(exc)
         if "read-only" in message or "read only" in message:
             message = ("the query writes to the store, and queries run read-only "
                        "(kg query --write, or run_query(..., write=True), allows it)")
         raise QueryError(message if query.source == "command line" else f"{query.source}: {message}") from None
-    return QueryResult(rows.columns, rows.rows)
+    return result.columns, result.rows
 
 
-def _run_neo4j(query: Query, bound: dict[str, Any], settings: Neo4jSettings, write: bool) -> QueryResult:
+def _run_neo4j(query: Query, bound: dict[str, Any], settings: Neo4jSettings,
+               write: bool) -> tuple[list[str], list[list[Any]]]:
     mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
     driver = connect(settings)
     try:
@@ -106,7 +124,7 @@ def _run_neo4j(query: Query, bound: dict[str, Any], settings: Neo4jSettings, wri
         raise error from None
     finally:
         driver.close()
-    return QueryResult(columns, rows)
+    return columns, rows
 
 
 def sort_rows(rows: list[list[Any]], columns: list[str], order: list[tuple[str, bool]] | None) -> list[list[Any]]:

@@ -27,6 +27,24 @@ def dev_output(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture
+def small_output(tmp_path: Path) -> Path:
+    """An output folder as `kg ingest` leaves it, of tests.test_html.small_graph (seven actors,
+    one named with markup, seven relations): graph.json and the records of its two articles."""
+    from kg.models import Extraction
+    from kg.sinks.jsonfile import write_json
+    from kg.store import GRAPH_JSON, ExtractionStore
+    from tests.test_html import small_graph
+
+    graph, articles = small_graph()
+    out = tmp_path / "kg-out"
+    write_json(graph, out / GRAPH_JSON)
+    store = ExtractionStore(out, pipeline_fingerprint="test")
+    for article in articles:
+        store.put(Extraction(article=article, actors={}, relations=[]))
+    return out
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from kg.nlp import load_pipeline

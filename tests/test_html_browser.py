@@ -16,7 +16,7 @@ from kg.export import export_graph
 from kg.ingest import ingest
 from kg.report import explain_resolution
 from kg.sinks.html import write_html
-from kg.sinks.palette import LABEL_COLORS, TYPE_COLORS
+from kg.sinks.palette import LABEL_COLORS, TYPE_COLORS, rgb
 from kg.schema import Label, RelType
 from tests.test_html import SCRIPT_NAME, SCRIPT_SENTENCE, small_graph
 
@@ -49,10 +49,6 @@ def _near(color: tuple[int, int, int], colors: set[tuple[int, int, int]], tolera
     return any(all(abs(a - b) <= tolerance for a, b in zip(color, c)) for c in colors)
 
 
-def _rgb(hex_color: str) -> tuple[int, int, int]:
-    return int(hex_color[1:3], 16), int(hex_color[3:5], 16), int(hex_color[5:7], 16)
-
-
 def _click_node(opened, node: str) -> None:
     """Click the actor where the browser drew it, as a reader would."""
     x, y = opened.page.evaluate(
@@ -76,7 +72,7 @@ def test_html_browser_draws_every_connected_actor_in_its_colour(small_page):
     small_page.screenshot("small-graph")
     colors = _drawn_colors(png, page.locator("#graph").bounding_box())
     for label in (Label.STATE, Label.PERSON, Label.ORGANIZATION):
-        assert _near(_rgb(LABEL_COLORS[label]), colors), f"no {label.value} drawn"
+        assert _near(rgb(LABEL_COLORS[label]), colors), f"no {label.value} drawn"
     assert small_page.errors == [] and small_page.dialogs == []
 
 
@@ -191,6 +187,6 @@ def test_html_browser_sample_articles(tmp_path, open_page):
     assert opened.page.evaluate("window.kgView.renderer.getGraph().order") == graph.number_of_nodes()
     colors = _drawn_colors(opened.page.screenshot(), opened.page.locator("#graph").bounding_box())
     for rel_type in (RelType.LEADS, RelType.ACCUSES):
-        assert _near(_rgb(TYPE_COLORS[rel_type]), colors, tolerance=40), f"no {rel_type.value} edge drawn"
+        assert _near(rgb(TYPE_COLORS[rel_type]), colors, tolerance=40), f"no {rel_type.value} edge drawn"
     opened.screenshot("sample-articles")
     assert opened.errors == [] and opened.requests == [opened.url]

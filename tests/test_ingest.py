@@ -21,17 +21,23 @@ def _write(folder, texts=TEXTS):
         (folder / f"{name}.txt").write_text(text)
 
 
-def test_ingest_failure_in_one_article_keeps_the_others_and_a_rerun_finishes(tmp_path, monkeypatch):
-    _write(tmp_path)
-    out = tmp_path / "out"
+def _crash_on(monkeypatch, article_id: str):
+    """Make extraction raise for one article; returns the real extract, to put back."""
     real_extract = kg.ingest.extract
 
     def broken(doc, article, gazetteer):
-        if article.id == "b":
+        if article.id == article_id:
             raise RuntimeError("simulated crash")
         return real_extract(doc, article, gazetteer)
 
     monkeypatch.setattr(kg.ingest, "extract", broken)
+    return real_extract
+
+
+def test_ingest_failure_in_one_article_keeps_the_others_and_a_rerun_finishes(tmp_path, monkeypatch):
+    _write(tmp_path)
+    out = tmp_path / "out"
+    real_extract = _crash_on(monkeypatch, "b")
     first = ingest([tmp_path], out, workers=1)
     assert [str(f) for f in first.failures] == [f"{tmp_path / 'b.txt'}: extraction failed (RuntimeError: simulated crash)"]
     assert first.extracted == 2
@@ -111,14 +117,7 @@ def test_ingest_leaves_a_record_of_another_pipeline_out_when_it_cannot_be_read_a
     ingest([articles], out, workers=1)
     _stale_record(out, "b")
     (articles / "b.txt").unlink()
-    real_extract = kg.ingest.extract
-
-    def broken(doc, article, gazetteer):
-        if article.id == "b":
-            raise RuntimeError("simulated crash")
-        return real_extract(doc, article, gazetteer)
-
-    monkeypatch.setattr(kg.ingest, "extract", broken)
+    _crash_on(monkeypatch, "b")
     result = ingest([articles], out, workers=1)
     assert [str(f) for f in result.failures] == [
         f"{articles / 'b.txt'}: extraction failed (RuntimeError: simulated crash)"]

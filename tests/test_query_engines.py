@@ -27,7 +27,6 @@ from kg.sinks.embedded import open_store
 from kg.sinks.jsonfile import write_json
 from kg.sinks.neo4j import Neo4jSettings, load_output
 from kg.store import EMBEDDED_STORE, GRAPH_JSON, read_graph
-from tests.test_html import small_graph
 
 
 # --- the translation step ----------------------------------------------------------------------
@@ -96,35 +95,27 @@ def test_query_engines_unknown_engine():
 # --- the embedded store, no server -------------------------------------------------------------
 
 
-@pytest.fixture
-def out_dir(tmp_path) -> Path:
-    graph, _ = small_graph()
-    out = tmp_path / "kg-out"
-    write_json(graph, out / GRAPH_JSON)
-    return out
-
-
-def test_query_engines_embedded_store_is_built_once_and_rebuilt_when_the_graph_changes(out_dir):
+def test_query_engines_embedded_store_is_built_once_and_rebuilt_when_the_graph_changes(small_output):
     accusers = find_query("accusations")
-    first = run_query(accusers, {}, EmbeddedTarget(out_dir))
+    first = run_query(accusers, {}, EmbeddedTarget(small_output))
     assert [row[:4] for row in first.rows] == [["Russia", "State", "Ukraine", "State"]]
-    store = out_dir / EMBEDDED_STORE
+    store = small_output / EMBEDDED_STORE
     built = store.stat().st_mtime_ns
-    run_query(accusers, {}, EmbeddedTarget(out_dir))
+    run_query(accusers, {}, EmbeddedTarget(small_output))
     assert store.stat().st_mtime_ns == built  # nothing changed: the store is left as it is
-    graph = read_graph(out_dir)
+    graph = read_graph(small_output)
     graph.add_node("state:TUR-x", label="State", name="Atlantis", aliases=[], articles=[], resolution=[])
     graph.add_edge("state:TUR-x", "state:UKR", key="ACCUSES", type="ACCUSES", articles=["a-9"], count=1,
                    confidence=0.8, evidence=[{"article": "a-9", "sentence": "Atlantis accused Ukraine.", "start": 0,
                                               "end": 25, "rule": "t", "confidence": 0.8, "date": None}])
-    write_json(graph, out_dir / GRAPH_JSON)
-    again = run_query(accusers, {}, EmbeddedTarget(out_dir))
+    write_json(graph, small_output / GRAPH_JSON)
+    again = run_query(accusers, {}, EmbeddedTarget(small_output))
     assert [row[0] for row in again.rows] == ["Atlantis", "Russia"]
-    assert sorted(p.name for p in out_dir.iterdir()) == ["graph.json", "graph.lbdb", "graph.lbdb.json"]
+    assert sorted(p.name for p in small_output.iterdir()) == ["extractions", "graph.json", "graph.lbdb", "graph.lbdb.json"]
 
 
-def test_query_engines_embedded_lists_come_back_sorted(out_dir):
-    result = run_query(find_query("negotiations"), {}, EmbeddedTarget(out_dir))
+def test_query_engines_embedded_lists_come_back_sorted(small_output):
+    result = run_query(find_query("negotiations"), {}, EmbeddedTarget(small_output))
     assert result.records() == [{"side": "Russia", "other_side": "Ukraine", "mediators": ["Turkey"], "mentions": 2,
                                  "articles": ["a-1", "a-2"]}]
 
@@ -137,61 +128,61 @@ def test_query_engines_embedded_lists_come_back_sorted(out_dir):
         ("MATCH (a:Country) RETURN a", "Country"),
     ],
 )
-def test_query_engines_embedded_errors_are_one_line_and_exit_1(out_dir, cypher, message):
-    result = CliRunner().invoke(cli, ["query", "-e", cypher, "--out", str(out_dir)], env={"NEO4J_URI": ""})
+def test_query_engines_embedded_errors_are_one_line_and_exit_1(small_output, cypher, message):
+    result = CliRunner().invoke(cli, ["query", "-e", cypher, "--out", str(small_output)], env={"NEO4J_URI": ""})
     assert result.exit_code == 1, result.output
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.output
 
 
-def test_query_engines_embedded_write_needs_write(out_dir):
+def test_query_engines_embedded_write_needs_write(small_output):
     text = "MATCH (a:State) WHERE a.id = 'state:UKR' SET a.name = 'Ukraina' RETURN a.name AS name"
-    assert run_query(inline_query(text), {}, EmbeddedTarget(out_dir), write=True).rows == [["Ukraina"]]
+    assert run_query(inline_query(text), {}, EmbeddedTarget(small_output), write=True).rows == [["Ukraina"]]
 
 
-def test_query_engines_damaged_store_says_so_in_one_line(out_dir):
-    run_query(find_query("meetings"), {}, EmbeddedTarget(out_dir))
-    (out_dir / EMBEDDED_STORE).write_bytes(b"not a database" * 1000)
-    result = CliRunner().invoke(cli, ["query", "meetings", "--out", str(out_dir)], env={"NEO4J_URI": ""})
+def test_query_engines_damaged_store_says_so_in_one_line(small_output):
+    run_query(find_query("meetings"), {}, EmbeddedTarget(small_output))
+    (small_output / EMBEDDED_STORE).write_bytes(b"not a database" * 1000)
+    result = CliRunner().invoke(cli, ["query", "meetings", "--out", str(small_output)], env={"NEO4J_URI": ""})
     assert result.exit_code == 1
     assert "cannot open the embedded store" in result.stderr and "delete it" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_query_engines_store_in_use_by_a_writer_says_so_in_one_line(out_dir):
-    run_query(find_query("meetings"), {}, EmbeddedTarget(out_dir))
+def test_query_engines_store_in_use_by_a_writer_says_so_in_one_line(small_output):
+    run_query(find_query("meetings"), {}, EmbeddedTarget(small_output))
     # another process opens the store to write, and holds it until its standard input closes
     holder = subprocess.Popen(
         [sys.executable, "-c", "import ladybug, sys; db = ladybug.Database(sys.argv[1]); "
          "ladybug.Connection(db).execute(\"MATCH (a:State) SET a.name = a.name\"); print('ready', flush=True); "
-         "sys.stdin.read()", str(out_dir / EMBEDDED_STORE)],
+         "sys.stdin.read()", str(small_output / EMBEDDED_STORE)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        result = CliRunner().invoke(cli, ["query", "meetings", "--write", "--out", str(out_dir)], env={"NEO4J_URI": ""})
+        result = CliRunner().invoke(cli, ["query", "meetings", "--write", "--out", str(small_output)], env={"NEO4J_URI": ""})
     finally:
         holder.communicate("", timeout=60)
     assert result.exit_code == 1
     assert "another process is writing to it" in result.stderr and len(result.stderr.strip().splitlines()) == 1
 
 
-def test_query_engines_cli_answers_on_a_fresh_output_folder_with_no_server(out_dir):
-    result = CliRunner().invoke(cli, ["query", "delegation_leaders", "--out", str(out_dir), "--json"],
+def test_query_engines_cli_answers_on_a_fresh_output_folder_with_no_server(small_output):
+    result = CliRunner().invoke(cli, ["query", "delegation_leaders", "--out", str(small_output), "--json"],
                                 env={"NEO4J_URI": ""})
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == []  # the small graph has no delegation
-    result = CliRunner().invoke(cli, ["query", "representatives", "--out", str(out_dir), "--json"],
+    result = CliRunner().invoke(cli, ["query", "representatives", "--out", str(small_output), "--json"],
                                 env={"NEO4J_URI": ""})
     assert [(r["party"], r["actor"], r["tie"]) for r in json.loads(result.stdout)] == [
         ("Turkey", "Recep Tayyip Erdoğan", "LEADS"), ("Ukraine", "Rustem Umerov", "REPRESENTS")]
 
 
-def test_query_engines_store_holds_the_graph(out_dir):
-    with open_store(out_dir) as store:
+def test_query_engines_store_holds_the_graph(small_output):
+    with open_store(small_output) as store:
         counts = store.run(for_engine("MATCH (a:Actor) RETURN a.label AS label, count(*) AS n ORDER BY label",
                                       "ladybug")).rows
         edges = store.run("MATCH ()-[r]->() RETURN label(r) AS t, count(*) AS n ORDER BY t").rows
-    graph = read_graph(out_dir)
+    graph = read_graph(small_output)
     assert counts == sorted([list(kv) for kv in Counter(d["label"] for _, d in graph.nodes(data=True)).items()])
     assert edges == sorted([list(kv) for kv in Counter(d["type"] for _, _, d in graph.edges(data=True)).items()])
 
