@@ -2,7 +2,7 @@
 
     python bench/throughput.py [--corpus ../shared/corpus/wikinews]
 
-Reads the Wikinews CSVs and runs, one after the other in this process:
+Reads the Wikinews CSVs (with kg's own reader) and runs, one after the other in this process:
 
 1. the base model alone, ``nlp.pipe`` in one process: the reference;
 2. ``kg ingest --workers 1`` of the same articles into a fresh folder (start-up,
@@ -18,10 +18,8 @@ of one process goes: each pipeline component's seconds over all the articles
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import resource
-import sys
 import tempfile
 import time
 from collections import defaultdict
@@ -35,17 +33,13 @@ from kg.graph import build_graph
 from kg.ingest import ingest
 from kg.models import Article
 from kg.nlp import default_model, load_pipeline
-
-csv.field_size_limit(sys.maxsize)
+from kg.sources import read_articles
 
 
 def read_corpus(folder: Path) -> list[dict]:
-    articles = []
-    for path in sorted(folder.glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            for i, row in enumerate(csv.DictReader(handle)):
-                articles.append({"id": f"{path.stem}-{i}", "text": row["text"], "title": row["title"], "date": row["date"]})
-    return articles
+    """The corpus's articles as kg reads them (its CSV files, through kg.sources), as plain rows."""
+    return [{"id": a.id, "text": a.text, "title": a.title, "date": a.date}
+            for a in read_articles([folder]) if isinstance(a, Article)]
 
 
 def peak_mb() -> float:
