@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from kg import ingest
 from kg.models import Article, Extraction
 from kg.sources import ReadFailure
 
@@ -52,7 +53,7 @@ def extract_on_cluster(
         threads = sum(client.nthreads().values())
         if not threads:
             raise ClusterError(f"the Dask cluster at {address} has no workers")
-        batches = _batches(articles, batch_size)
+        batches = ingest.batches(articles, batch_size)
         pending = as_completed()
         for batch in islice(batches, 2 * threads):
             pending.add(client.submit(extract_batch, batch, model, gazetteer_files, pure=False))
@@ -70,24 +71,12 @@ def extract_batch(batch: list[Article], model: str | None, gazetteer_files: tupl
     """On a worker: the records of a batch, as plain dicts (``{"extraction": ...}`` or
     ``{"failure": [source, reason]}``). The pipeline is loaded by the first batch of each
     worker process and kept for the next."""
-    from kg import ingest
-
     if ingest.worker_state.get("pipeline") != (model, gazetteer_files):
         ingest.load_worker(model, gazetteer_files)
-    results = []
-    for article in batch:
-        item = ingest.extract_one(article)
-        if isinstance(item, ReadFailure):
-            results.append({"failure": [item.path, item.reason]})
-        else:
-            results.append({"extraction": item.to_dict()})
-    return results
-
-
-def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
-        yield batch
+    return [
+        {"failure": [item.path, item.reason]} if isinstance(item, ReadFailure) else {"extraction": item.to_dict()}
+        for item in ingest.extract_batch(batch)
+    ]
 
 
 def _result(item: dict[str, Any]) -> Extraction | ReadFailure:

@@ -431,7 +431,7 @@ def _load(extra: tuple[tuple[Path, int], ...]) -> Gazetteer:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = resources.parse_yaml(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise GazetteerError(f"{path}: cannot read gazetteer file ({exc.strerror})") from None
     except UnicodeDecodeError as exc:

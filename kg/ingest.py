@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from spacy.tokens import Doc
 
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
@@ -40,8 +41,10 @@ from kg.sinks.jsonfile import write_json
 from kg.sources import Columns, ReadFailure, read_articles
 from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint, read_records
 
-# Articles handed to a worker at a time: large enough to keep both cores busy.
-CHUNK_SIZE = 4
+# Articles parsed together (nlp.pipe's batch) and handed to a worker at a time: spaCy's
+# networks are about 10% faster on batches than one article at a time (no faster at 8 than
+# at 4), and small batches keep the workers equally busy to the end.
+BATCH_SIZE = 4
 
 
 @dataclass
@@ -161,7 +164,7 @@ worker_state: dict[str, Any] = {}
 
 
 def load_worker(model: str | None, gazetteer_files: tuple[str, ...]) -> None:
-    """Load the pipeline and gazetteer into this process, for :func:`extract_one`."""
+    """Load the pipeline and gazetteer into this process, for :func:`extract_batch`."""
     from kg.nlp import load_pipeline
 
     worker_state["nlp"] = load_pipeline(model, gazetteer_files)
@@ -169,38 +172,52 @@ def load_worker(model: str | None, gazetteer_files: tuple[str, ...]) -> None:
     worker_state["pipeline"] = (model, tuple(gazetteer_files))
 
 
-def extract_one(article: Article) -> Extraction | ReadFailure:
-    """One article through the pipeline; an error in it fails that article alone."""
+def extract_batch(articles: Sequence[Article]) -> list[Extraction | ReadFailure]:
+    """Articles through the pipeline together (spaCy's networks run faster on a batch), in
+    order. An error in the pipeline fails only its article: the batch is then read again one
+    article at a time."""
     try:
-        doc = worker_state["nlp"](article.text)
-        return extract(doc, article, worker_state["gazetteer"])
+        docs: list[Doc | None] = list(worker_state["nlp"].pipe([a.text for a in articles], batch_size=len(articles)))
+    except Exception:  # noqa: BLE001 - each article is parsed alone below, where the culprit fails alone
+        docs = [None] * len(articles)
+    return [_extract_doc(doc, article) for doc, article in zip(docs, articles)]
+
+
+def _extract_doc(doc: Doc | None, article: Article) -> Extraction | ReadFailure:
+    """The record of one article from its parse (``None``: its batch failed, parse it alone)."""
+    try:
+        parsed = doc if doc is not None else worker_state["nlp"](article.text)
+        return extract(parsed, article, worker_state["gazetteer"])
     except Exception as exc:  # noqa: BLE001 - reported as this article's failure, the run goes on
         return ReadFailure(article.source or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def batches(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size``, in order (the last one shorter)."""
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _extract_all(
     articles: Iterable[Article], model: str | None, gazetteer_files: tuple[str, ...], workers: int | None
 ) -> Iterator[Extraction | ReadFailure]:
-    """Extract articles in order, with one process per core (at most ``workers``).
+    """Extract articles in order, in batches, with one process per core (at most ``workers``).
 
-    The pipeline is loaded only when the first article needs it, then shared with
-    forked workers, so a run whose articles are all stored already starts instantly.
+    The pipeline is loaded only when the first batch needs it, then shared with forked
+    workers, so a run whose articles are all stored already starts instantly.
     """
-    iterator = iter(articles)
-    first = next(iterator, None)
+    pending = batches(articles)
+    first = next(pending, None)
     if first is None:
         return
     load_worker(model, gazetteer_files)
     count = workers or min(2, os.cpu_count() or 1)
     if count <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield extract_one(first)
-        yield from map(extract_one, iterator)
+        for batch in itertools.chain([first], pending):
+            yield from extract_batch(batch)
         return
     context = multiprocessing.get_context("fork")
     with context.Pool(count) as pool:
-        yield from pool.imap(extract_one, _chain(first, iterator), chunksize=CHUNK_SIZE)
-
-
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
+        for extracted in pool.imap(extract_batch, itertools.chain([first], pending)):
+            yield from extracted

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
-from kg.resources import DATA_DIR
+from kg.resources import DATA_DIR, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -122,7 +121,7 @@ class Lexicon:
 def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", triggers: Path = DATA_DIR / "triggers.yaml") -> Lexicon:
     """Read the lexicon file and add the generated trigger words to the lists they feed;
     every list becomes a lower-cased frozenset."""
-    curated = yaml.safe_load(path.read_text(encoding="utf-8"))
+    curated = parse_yaml(path.read_text(encoding="utf-8"))
     words = {name: set(curated[name]) for name in Lexicon.__dataclass_fields__}
     for generated in load_triggers(triggers).values():
         words[generated["feeds"]] |= set(generated["words"])
@@ -131,4 +130,4 @@ def load_lexicon(path: Path = DATA_DIR / "lexicon.yaml", triggers: Path = DATA_D
 
 def load_triggers(path: Path = DATA_DIR / "triggers.yaml") -> dict[str, dict]:
     """The generated trigger lists: {name: {feeds, source, seeds, words}}."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return parse_yaml(path.read_text(encoding="utf-8"))

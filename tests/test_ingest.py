@@ -5,7 +5,7 @@ import json
 
 import kg.ingest
 from kg.ingest import ingest
-from kg.models import Evidence, Relation, RelType
+from kg.models import Article, Evidence, Relation, RelType
 from kg.sources import ReadFailure
 from kg.store import ExtractionStore
 
@@ -122,3 +122,13 @@ def test_ingest_leaves_a_record_of_another_pipeline_out_when_it_cannot_be_read_a
     assert [str(f) for f in result.failures] == [
         f"{articles / 'b.txt'}: extraction failed (RuntimeError: simulated crash)"]
     assert {d["articles"][0] for _, _, d in result.graph.edges(data=True)} == {"a"}
+
+
+def test_ingest_batch_with_an_article_the_pipeline_cannot_read_fails_that_article_alone():
+    kg.ingest.load_worker(None, ())
+    batch = [Article(id="a", text=TEXTS["a"]), Article(id="bad", text=None), Article(id="c", text=TEXTS["c"])]
+    done = kg.ingest.extract_batch(batch)
+    assert [type(item).__name__ for item in done] == ["Extraction", "ReadFailure", "Extraction"]
+    assert done[1].path == "bad" and done[1].reason.startswith("extraction failed (")
+    alone = kg.ingest.extract_batch([batch[2]])
+    assert done[2].to_dict() == alone[0].to_dict()

@@ -14,6 +14,7 @@ import importlib.util
 from collections.abc import Sequence
 
 import spacy
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
@@ -62,10 +63,17 @@ def load_pipeline(model: str | None = None, gazetteer_files: Sequence[str] = ())
 @Language.component("kg_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence, so a headline does not run into the text under it (the
-    parser keeps sentence starts set before it)."""
-    for token in doc[1:]:
-        if doc[token.i - 1].text_with_ws.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
+    parser keeps sentence starts set before it).
+
+    Line breaks are only in white-space tokens: the word after one that holds two starts a
+    sentence. The sentence starts are set all at once: setting ``Token.is_sent_start`` one
+    by one looks through the whole Doc each time."""
+    spaces = doc.to_array(IS_SPACE)
+    sent_starts = doc.to_array(SENT_START)
+    for i in spaces[:-1].nonzero()[0].tolist():
+        if not spaces[i + 1] and doc[i].text.count("\n") >= 2:
+            sent_starts[i + 1] = 1
+    doc.from_array([SENT_START], sent_starts)
     return doc
 
 

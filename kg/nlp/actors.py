@@ -16,8 +16,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+from spacy.attrs import ENT_TYPE, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +29,7 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label
 from kg.nlp.extensions import register_extensions
+from kg.nlp.tokens import positions, runs
 
 GAZETTEER_KEY = "kg_gazetteer"
 # Spans of these gazetteer labels name a State, however the text refers to it.
@@ -73,8 +76,8 @@ class ActorSpan:
     def text(self) -> str:
         return self.span.text
 
-    @property
-    def root(self) -> Token:
+    @cached_property
+    def root(self) -> Token:  # remembered: a span finds its root by walking its tokens' heads
         return self.span.root
 
 
@@ -184,11 +187,12 @@ class ActorTyper:
 
     def match(self, doc: Doc) -> list[ActorSpan]:
         gazetteer = [s for s in doc.spans.get(GAZETTEER_KEY, []) if self._gazetteer_span_is_name(s)]
+        acronyms = _defined_acronyms(doc)
         # a "person" whose name ends in a word of a body or force: "Saray al-Jihad Group"
         bodies = [
             self._whole_body_name(s, gazetteer)
             for s in (_strip_determiner(e) for e in doc.ents if e.label_ == "PERSON")
-            if s is not None and self._is_actor_organization(s)
+            if s is not None and self._is_actor_organization(s, acronyms)
         ]
         people = [p for p in (self._trim_person(e) for e in doc.ents if e.label_ == "PERSON") if p is not None]
         # A person's name that holds a place name is the person ("George Washington").
@@ -243,7 +247,7 @@ class ActorTyper:
             elif self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
                 known.add(span)
-            elif ent.label_ == "ORG" and self._is_actor_organization(span):
+            elif ent.label_ == "ORG" and self._is_actor_organization(span, acronyms):
                 actors.append(ActorSpan(span, Label.ORGANIZATION, None, "organization"))
             else:
                 deferred.append(span)
@@ -345,9 +349,9 @@ class ActorTyper:
             ):
                 if not self._is_title_word(actor.span[0]):
                     first_words.setdefault(actor.span[0].text, actor)
-        for token in doc:
-            org = first_words.get(token.text)
-            if org is None or token.i in taken or token.pos_ != "PROPN":
+        for token in (doc[i] for i in positions(doc, ORTH, *first_words)):
+            org = first_words[token.text]
+            if token.i in taken or token.pos_ != "PROPN":
                 continue
             # a place that also starts a name: "the governor of Wisconsin" is not the Wisconsin Supreme Court
             if token.ent_type_ in ("GPE", "LOC", "NORP"):
@@ -383,17 +387,12 @@ class ActorTyper:
 
     def _unlabelled_people(self, doc: Doc, taken: set[int], known: KnownNames) -> Iterator[ActorSpan]:
         """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""
-        run: list[Token] = []
-        for token in [*doc, None]:
-            if (
-                token is not None
-                and token.i not in taken
-                and token.pos_ == "PROPN"
-                and token.text[:1].isupper()
-                and token.ent_type_ not in NOT_NAMES
-            ):
-                run.append(token)
-                continue
+        names = [
+            i for i in positions(doc, POS, "PROPN")
+            if i not in taken and doc[i].text[:1].isupper() and doc[i].ent_type_ not in NOT_NAMES
+        ]
+        for indices in runs(names):
+            run = [doc[i] for i in indices]
             while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
                 del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
             if len(run) > 1 and self._is_glued_month(run[0]):
@@ -401,7 +400,6 @@ class ActorTyper:
             span = doc[run[0].i : run[-1].i + 1] if run else None
             if span is not None and len(run) <= 4 and self._looks_like_person(span, known) and self._is_full_or_known_name(span, known):
                 yield ActorSpan(span, Label.PERSON, None, "person")
-            run = []
 
     # --- gazetteer matches -------------------------------------------------------------
 
@@ -516,13 +514,13 @@ class ActorTyper:
             or self.gaz.state_by_name(token.text) is not None
         )
 
-    def _is_actor_organization(self, span: Span) -> bool:
+    def _is_actor_organization(self, span: Span, acronyms: set[str]) -> bool:
         """A model ORG the gazetteer does not know is an actor when its name says it is a
         body, force, party or agency ("Northamptonshire Police"), or when it is an acronym
-        the text spells out ("Syrian Democratic Forces (SDF)")."""
+        the text spells out (``acronyms``: "Syrian Democratic Forces (SDF)")."""
         if any(t.lower_ in self.lex.actor_organization_words for t in span[1:] if t.text[:1].isupper()):
             return True
-        return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and _defined_acronym(span[0])
+        return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and span[0].text in acronyms
 
     def _whole_body_name(self, span: Span, gazetteer: list[Span]) -> Span:
         """The name with the capitalised words the model left before it: "[Monotheism]
@@ -685,8 +683,8 @@ class ActorTyper:
         """Teams that negotiate for a party: "the Russian delegation", "Ukraine's team",
         "Ukrainian and Russian negotiators", "the delegations of Cyprus, Greece and Israel"."""
         parties = {a.root.i: a for a in actors if a.label in (Label.STATE, Label.ORGANIZATION)}
-        for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.lemma_.lower() not in self.lex.delegation_nouns:
+        for token in (doc[i] for i in positions(doc, POS, "NOUN", "PROPN")):
+            if token.lemma_.lower() not in self.lex.delegation_nouns:
                 continue
             if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue
@@ -727,40 +725,38 @@ def _party_modifiers(noun: Token) -> Iterable[Token]:
                     yield from obj.conjuncts
 
 
-def _defined_acronym(token: Token) -> bool:
-    """Whether the text spells the acronym out in brackets after a name: "Syrian Democratic
-    Forces (SDF)", not "liquefied natural gas (LNG)"."""
-    doc = token.doc
-    return any(
-        t.text == token.text
-        and 1 < t.i < len(doc) - 1
-        and doc[t.i - 1].text == "("
-        and doc[t.i + 1].text == ")"
-        and doc[t.i - 2].text[:1].isupper()
-        for t in doc
-    )
+def _defined_acronyms(doc: Doc) -> set[str]:
+    """The words the text spells out in brackets after a name: "SDF" of "Syrian Democratic
+    Forces (SDF)", not "LNG" of "liquefied natural gas (LNG)"."""
+    return {
+        doc[i + 1].text for i in positions(doc, ORTH, "(")  # i: the bracket before it
+        if 0 < i < len(doc) - 2 and doc[i + 2].text == ")" and doc[i - 1].text[:1].isupper()
+    }
 
 
 def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
     """Proper nouns used alone as someone who speaks or acts: "Zelenskyy" in "Zelenskyy said",
     "Trump's call". Names of places and things rarely stand there."""
-    def proper(i: int) -> bool:
-        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+    proper = {i for i in positions(doc, POS, "PROPN") if doc[i].text[:1].isupper()}
 
     def acts(t: Token) -> bool:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
-    return {t.text for t in doc if proper(t.i) and not proper(t.i - 1) and not proper(t.i + 1) and t.is_alpha and acts(t)}
+    return {
+        doc[i].text for i in proper
+        if i - 1 not in proper and i + 1 not in proper and doc[i].is_alpha and acts(doc[i])
+    }
 
 
 def _rulers(doc: Doc, government_nouns: frozenset[str]) -> set[str]:
     """One-word names that a government is named after ("the Assad regime", "Maduro's
     government") and that the model tags PERSON there and at least once more: the ruler
     is a person wherever the name stands (but "the Goa government" names a place)."""
-    as_person = Counter(t.text for t in doc if t.ent_type_ == "PERSON" and t.pos_ == "PROPN" and t.is_alpha)
+    persons = [doc[i] for i in positions(doc, ENT_TYPE, "PERSON")]
+    as_person = Counter(t.text for t in persons if t.pos_ == "PROPN" and t.is_alpha)
     return {
-        t.text for t in doc
-        if as_person[t.text] > 1 and t.ent_type_ == "PERSON" and t.dep_ in ("compound", "poss")
+        t.text for t in persons
+        if as_person[t.text] > 1 and t.dep_ in ("compound", "poss")
         and t.head.lemma_.lower() in government_nouns
     }
 

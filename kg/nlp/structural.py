@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.attrs import POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +37,7 @@ from kg.nlp.actors import ActorSpan
 from kg.nlp.document_roles import NamedParties, body_state, complete_titles
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
+from kg.nlp.tokens import positions
 
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 8  # "assistant to the president for national security affairs"
@@ -558,9 +560,9 @@ class StructuralRelations:
         """One plural role for several states, then as many names, in order: "his Greek,
         Cypriot and French counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves
         Le Drian(, respectively)"."""
-        for noun in doc:
+        for noun in (doc[i] for i in positions(doc, TAG, "NNS", "NNPS")):
             entry = self.gaz.role(noun.lemma_.lower(), exact=True)
-            if entry is None or noun.tag_ not in ("NNS", "NNPS") or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+            if entry is None or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
                 continue
             modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
             states = distinct_actors(a for m in modifiers for t in conjuncts_with(m) for a in index.headed_by(t, Label.STATE))
@@ -574,9 +576,7 @@ class StructuralRelations:
     # --- verbs --------------------------------------------------------------------------
 
     def _verb_relations(self, doc: Doc, index: ActorIndex) -> Iterator[RelationSpan]:
-        for token in doc:
-            if token.pos_ not in ("VERB", "AUX"):
-                continue
+        for token in (doc[i] for i in positions(doc, POS, "VERB", "AUX")):
             lemma = token.lemma_.lower()
             if lemma in self.lex.lead_verbs:
                 yield from self._lead_verb(token, index)

@@ -49,12 +49,15 @@ class EventRelations:
         register_extensions()
         self.gaz = gazetteer
         self.lex = lexicon
-        # The rules that can fire on a token of each part of speech, in registration order, each
-        # with its trigger list: a token is looked at by the few rules of its part of speech.
-        self.rules_by_pos: dict[str, list[tuple[EventRule, Collection[str]]]] = {}
-        for rule in RULES:
+        # Each rule with its trigger list, and the rules that can fire on a token of a part of
+        # speech whose lemma or text is a word, by their place in RULES (registration order):
+        # a token is looked at by the few rules it may trigger, most tokens by none.
+        self.rules: list[tuple[EventRule, Collection[str]]] = [(rule, getattr(lexicon, rule.triggers)) for rule in RULES]
+        self.rules_by_word: dict[tuple[str, str], list[int]] = {}
+        for index, (rule, words) in enumerate(self.rules):
             for pos in rule.pos:
-                self.rules_by_pos.setdefault(pos, []).append((rule, getattr(lexicon, rule.triggers)))
+                for word in rule.trigger_heads(words):
+                    self.rules_by_word.setdefault((pos, word), []).append(index)
 
     def __call__(self, doc: Doc) -> Doc:
         frames = self.match(doc)
@@ -66,11 +69,11 @@ class EventRelations:
         args = Arguments(doc, ActorIndex(doc), self.gaz, self.lex)
         frames: list[EventFrame] = []
         for token in doc:
-            candidates = self.rules_by_pos.get(token.pos_)
-            if not candidates:
-                continue
-            lemma, lower = token.lemma_.lower(), token.lower_
-            for rule, words in candidates:
+            pos, lemma, lower = token.pos_, token.lemma_.lower(), token.lower_
+            by_lemma = self.rules_by_word.get((pos, lemma), [])
+            by_text = self.rules_by_word.get((pos, lower), []) if lower != lemma else []
+            for index in sorted({*by_lemma, *by_text}) if by_text else by_lemma:
+                rule, words = self.rules[index]
                 if not rule.fires_on(token, lemma, lower, words):
                     continue
                 for reading in rule.read(token, args):

@@ -669,7 +669,8 @@ def _title_holder(noun: Token) -> list[ActorSpan]:
         return []
     doc, title = noun.doc, noun.lemma_.lower()
     persons = [a for a in doc._.kg_actors or [] if a.label == Label.PERSON]
-    named_here = {a.text for a in persons if a.span.sent == noun.sent}
+    sentence = noun.sent
+    named_here = {a.text for a in persons if sentence.start <= a.span.start and a.span.end <= sentence.end}
     holders = [r.source for r in doc._.kg_relations or [] if r.role and r.source.label == Label.PERSON and r.role.split()[-1] == title]
     # a name the title stands before: "President Jimmy Carter"
     holders += [a for a in persons if a.span.start > 0 and doc[a.span.start - 1].lemma_.lower() == title]

@@ -14,7 +14,8 @@ A rule with ``phrasal=True`` names a list of phrasal verbs ("lash out at", "take
 fires on a verb whose lemma and the words it governs spell one of them (see
 :func:`~kg.nlp.events.arguments.phrasal_preposition`).
 
-The component tries every rule on every token, in the order the rules were registered.
+The component tries on each token, in the order the rules were registered, the rules whose
+trigger heads (:meth:`EventRule.trigger_heads`) and parts of speech the token has.
 """
 from __future__ import annotations
 
@@ -54,6 +55,11 @@ class EventRule:
         if self.phrasal:
             return phrasal_preposition(token, words) is not None
         return lemma in words or lower in words
+
+    def trigger_heads(self, words: Collection[str]) -> set[str]:
+        """The words a token's lemma or lower-cased text must be for this rule to fire: its
+        trigger words, or the verbs its phrasal verbs begin with ("lash" of "lash out at")."""
+        return {phrase.split()[0] for phrase in words} if self.phrasal else set(words)
 
 
 RULES: list[EventRule] = []

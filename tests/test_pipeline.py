@@ -1,0 +1,31 @@
+"""The pipeline's plumbing: kg_paragraphs marks exactly the words after a blank line."""
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from kg.nlp import paragraphs
+
+# Words and every kind of white space, line breaks that are not "\n" among them.
+PIECES = ["Talks", "resumed", ".", "(", ")", " ", "  ", "\n", "\n\n", " \n ", "\n \n", "\t", "\r\n", "\u2028", "\u00a0"]
+
+
+def after_blank_lines(doc) -> list[int]:
+    """The definition: a word whose previous token's text and trailing space hold two line breaks."""
+    return [t.i for t in doc[1:] if doc[t.i - 1].text_with_ws.count("\n") >= 2 and not t.is_space]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+@example("Headline\n\nThe text under it.")
+@example("Headline\n \n  \nThe text under it.")
+@example("Headline\r\n\r\nThe text.\u2028Not a blank line.")
+def test_paragraphs_marks_the_words_after_blank_lines_and_no_others(nlp, text):
+    expected = after_blank_lines(nlp.make_doc(text))
+    doc = paragraphs(nlp.make_doc(text))
+    assert [t.i for t in doc[1:] if t.is_sent_start] == expected  # the first word always starts one
+
+
+def test_paragraphs_a_headline_does_not_run_into_the_text_under_it(nlp):
+    doc = nlp("Russia and Ukraine resume talks\n\nDelegations met in Istanbul on Monday.")
+    assert [s.text.strip() for s in doc.sents] == ["Russia and Ukraine resume talks", "Delegations met in Istanbul on Monday."]
