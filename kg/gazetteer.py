@@ -137,6 +137,7 @@ def fold(text: str) -> str:
     return " ".join(_DASHES.sub("-", text).split())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lookup_key(text: str) -> str:
     """The form a name is compared in: folded, without a leading "the" or a trailing "'s" (case kept)."""
     return _POSSESSIVE.sub("", _LEADING_THE.sub("", fold(text)))

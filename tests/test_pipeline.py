@@ -29,3 +29,17 @@ def test_paragraphs_marks_the_words_after_blank_lines_and_no_others(nlp, text):
 def test_paragraphs_a_headline_does_not_run_into_the_text_under_it(nlp):
     doc = nlp("Russia and Ukraine resume talks\n\nDelegations met in Istanbul on Monday.")
     assert [s.text.strip() for s in doc.sents] == ["Russia and Ukraine resume talks", "Delegations met in Istanbul on Monday."]
+
+
+# Trigger words of every kind of rule, words that are spaCy symbols ("mark", "case", "person") and others.
+EVENT_WORDS = ["Talks", "talks", "met", "Meets", "mediated", "ACCUSED", "accusations", "lashed", "out", "at", "negotiated",
+               "condemned", "blamed", "mark", "case", "person", "Russia", "Ukraine", "the", "in", "Geneva", ",", "."]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_WORDS), max_size=30).map(" ".join))
+def test_event_rules_are_tried_on_every_token_that_may_trigger_one(nlp, text):
+    component = nlp.get_pipe("kg_event_relations")
+    doc = nlp(text)
+    may_trigger = [t.i for t in doc if any((t.pos_, w) in component.rules_by_word for w in (t.lemma_.lower(), t.lower_))]
+    assert set(may_trigger) <= set(component._trigger_positions(doc))

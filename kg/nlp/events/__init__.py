@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -58,6 +60,10 @@ class EventRelations:
             for pos in rule.pos:
                 for word in rule.trigger_heads(words):
                     self.rules_by_word.setdefault((pos, word), []).append(index)
+        # the ids of those words in the Doc's arrays (hashes, or symbols: "mark"), and of each
+        # lemma's lower-cased form (filled as lemmas come)
+        self.head_hashes = {get_string_id(word) for _, word in self.rules_by_word}
+        self.lowered_lemmas: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         frames = self.match(doc)
@@ -65,10 +71,10 @@ class EventRelations:
         return doc
 
     def match(self, doc: Doc) -> list[EventFrame]:
-        """Every frame the rules read, each rule on each token in registration order."""
+        """Every frame the rules read, each rule on each token (that is a trigger word) in registration order."""
         args = Arguments(doc, ActorIndex(doc), self.gaz, self.lex)
         frames: list[EventFrame] = []
-        for token in doc:
+        for token in (doc[i] for i in self._trigger_positions(doc)):
             pos, lemma, lower = token.pos_, token.lemma_.lower(), token.lower_
             by_lemma = self.rules_by_word.get((pos, lemma), [])
             by_text = self.rules_by_word.get((pos, lower), []) if lower != lemma else []
@@ -86,6 +92,18 @@ class EventRelations:
                         claim=reading.claim, factual=factual,
                     ))
         return frames
+
+    def _trigger_positions(self, doc: Doc) -> list[int]:
+        """The tokens whose lower-cased text or lemma is one of the rules' trigger words, found
+        in the Doc's arrays: a few in an article, where every token would make a Python Token."""
+        strings = doc.vocab.strings
+        lower, lemma = doc.to_array(LOWER).tolist(), doc.to_array(LEMMA).tolist()
+        if len(self.lowered_lemmas) > 1 << 17:  # bounded: a long run meets ever new lemmas
+            self.lowered_lemmas.clear()
+        for new in set(lemma).difference(self.lowered_lemmas):
+            self.lowered_lemmas[new] = get_string_id(strings[new].lower())
+        heads, lowered = self.head_hashes, self.lowered_lemmas
+        return [i for i, (text, base) in enumerate(zip(lower, lemma)) if text in heads or lowered[base] in heads]
 
     def set_annotations(self, doc: Doc, frames: list[EventFrame]) -> None:
         relations: list[RelationSpan] = [r for frame in frames for r in frame.relations()]
