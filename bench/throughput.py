@@ -1,42 +1,54 @@
 """Throughput of `kg ingest` against bare spaCy on the same texts, side by side (not a test).
 
-    python bench/throughput.py [--corpus ../shared/corpus/wikinews]
+    python bench/throughput.py [--corpus ../shared/corpus/wikinews] [--rounds 3]
 
-Reads the Wikinews CSVs (with kg's own reader) and runs, one after the other in this process:
+Reads the Wikinews CSVs (with kg's own reader) and runs, in each round, one after the
+other in this process:
 
-1. the base model alone, ``nlp.pipe`` in one process (model loading included);
+1. the base model alone, ``nlp.pipe`` in one process (model loading included): the reference;
 2. ``kg ingest --workers 1`` of the same articles into a fresh folder (start-up,
    model loading, extraction, storing and graph build included);
-3. ``kg ingest --workers 2`` into another fresh folder;
-4. ``kg ingest`` again into the second folder, where every article is read already;
-5. the bare ``nlp.pipe`` of 1. again.
+3. the base model alone in two forked processes, the articles in kg's batches: what
+   this machine gives two processes that only parse;
+4. ``kg ingest --workers 2`` into another fresh folder;
 
-The reference is the faster of the two bare runs (the first run of a process pays
-for warming up, which would flatter kg). Prints seconds and articles per second for
-each and each ingest's speed as a multiple of the reference (1.0x: as fast as the
-bare parse), then where the time of one process goes: each pipeline component's
-seconds over all the articles (spaCy's and kg's), kg's extraction from the Doc, and
-the graph build.
+then ``kg ingest`` once more into the last folder, where every article is read already.
+
+This machine's speed drifts by several per cent from minute to minute, so each ingest
+is compared with the bare parse of its own round, and the table gives each run's
+median seconds and the median of its rounds' ratios (1.0x: as fast as the bare parse),
+with the lowest and highest. Then where the time of one process goes: each pipeline
+component's seconds over all the articles (spaCy's and kg's), kg's extraction from the
+Doc, and the graph build.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
+import statistics
 import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
 
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
 from kg.graph import build_graph
-from kg.ingest import ingest
+from kg.ingest import BATCH_SIZE, IngestResult, ingest
 from kg.models import Article
 from kg.nlp import default_model, load_pipeline
 from kg.sources import read_articles
+
+
+BARE = "bare nlp.pipe, one process (the reference)"
+KG_ONE = "kg ingest --workers 1, new articles"
+BARE_TWO = "bare nlp.pipe, two forked processes (what two processes can give)"
+KG_TWO = "kg ingest --workers 2, new articles"
 
 
 def read_corpus(folder: Path) -> list[dict]:
@@ -52,6 +64,33 @@ def bare_parse(articles: list[dict]) -> float:
     for _ in nlp.pipe((a["text"] for a in articles), batch_size=8):
         pass
     return time.perf_counter() - started
+
+
+def bare_parse_forked(articles: list[dict], processes: int) -> float:
+    """Seconds to load the base model and parse the articles with it alone in ``processes``
+    forked processes, handed out in kg's batches as `kg ingest` does."""
+    started = time.perf_counter()
+    _forked["nlp"] = spacy.load(default_model())
+    texts = [a["text"] for a in articles]
+    batches = [texts[i : i + BATCH_SIZE] for i in range(0, len(texts), BATCH_SIZE)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        for _ in pool.imap(_parse_batch, batches):
+            pass
+    _forked.clear()
+    return time.perf_counter() - started
+
+
+_forked: dict[str, Language] = {}
+
+
+def _parse_batch(texts: list[str]) -> int:
+    return sum(len(doc) for doc in _forked["nlp"].pipe(texts, batch_size=len(texts)))
+
+
+def timed_ingest(source: Path, out: Path, workers: int) -> tuple[float, IngestResult]:
+    started = time.perf_counter()
+    result = ingest([source], out, workers=workers)
+    return time.perf_counter() - started, result
 
 
 def peak_mb() -> float:
@@ -84,42 +123,40 @@ def profile(articles: list[dict]) -> list[tuple[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wikinews")
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
     articles = read_corpus(args.corpus)
     words = sum(len(a["text"].split()) for a in articles)
     n = len(articles)
-    print(f"{n} articles, {words:,} words")
+    print(f"{n} articles, {words:,} words; model {default_model()}; {args.rounds} rounds")
 
-    bare_first = bare_parse(articles)
-    runs = []
+    seconds: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "wikinews.jsonl"
         source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-        for label, workers, out in (("kg ingest --workers 1, new articles", 1, "one"),
-                                    ("kg ingest --workers 2, new articles", 2, "two"),
-                                    ("kg ingest, all already read", 2, "two")):
-            started = time.perf_counter()
-            result = ingest([source], Path(tmp) / out, workers=workers)
-            runs.append((label, time.perf_counter() - started))
-    bare_last = bare_parse(articles)
-    bare = min(bare_first, bare_last)
+        for round_ in range(args.rounds):
+            seconds[BARE].append(bare_parse(articles))
+            seconds[KG_ONE].append(timed_ingest(source, Path(tmp) / f"one-{round_}", workers=1)[0])
+            seconds[BARE_TWO].append(bare_parse_forked(articles, processes=2))
+            seconds[KG_TWO].append(timed_ingest(source, Path(tmp) / f"two-{round_}", workers=2)[0])
+        again, result = timed_ingest(source, Path(tmp) / f"two-{args.rounds - 1}", workers=2)
 
-    print("| run | seconds | articles/s | x bare parse |")
-    print("|---|---:|---:|---:|")
-    for label, seconds in (("first", bare_first), ("last", bare_last)):
-        print(f"| bare nlp.pipe ({default_model()}), one process, model loading included, {label} | "
-              f"{seconds:.1f} | {n / seconds:.1f} | {bare / seconds:.2f} |")
-    for label, seconds in runs:
-        print(f"| {label} | {seconds:.1f} | {n / seconds:.1f} | {bare / seconds:.2f} |")
+    print("| run | seconds (median) | articles/s | x bare parse (median of rounds) | lowest - highest |")
+    print("|---|---:|---:|---:|---:|")
+    for label, times in seconds.items():
+        ratios = [bare / own for bare, own in zip(seconds[BARE], times)]
+        print(f"| {label} | {statistics.median(times):.1f} | {n / statistics.median(times):.1f} | "
+              f"{statistics.median(ratios):.2f} | {min(ratios):.2f} - {max(ratios):.2f} |")
+    print(f"| kg ingest, all already read | {again:.1f} | {n / again:.0f} | | |")
     print(f"graph: {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{len(result.failures)} failures; peak memory {peak_mb():.0f} MB")
 
     print("\nwhere one process spends its time (all articles):")
     print("| step | seconds |")
     print("|---|---:|")
-    for name, seconds in profile(articles):
-        print(f"| {name} | {seconds:.1f} |")
+    for name, spent in profile(articles):
+        print(f"| {name} | {spent:.1f} |")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,15 @@
-"""The pipeline's plumbing: kg_paragraphs marks exactly the words after a blank line."""
+"""The pipeline's plumbing: kg_paragraphs marks exactly the words after a blank line; the
+tokens the rules look at, found from the Doc's arrays, are the ones a walk over every token
+would find."""
 from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from spacy.attrs import ENT_TYPE, ORTH, POS
+
 from kg.nlp import paragraphs
+from kg.nlp.tokens import positions, runs
 
 # Words and every kind of white space, line breaks that are not "\n" among them.
 PIECES = ["Talks", "resumed", ".", "(", ")", " ", "  ", "\n", "\n\n", " \n ", "\n \n", "\t", "\r\n", "\u2028", "\u00a0"]
@@ -43,3 +48,18 @@ def test_event_rules_are_tried_on_every_token_that_may_trigger_one(nlp, text):
     doc = nlp(text)
     may_trigger = [t.i for t in doc if any((t.pos_, w) in component.rules_by_word for w in (t.lemma_.lower(), t.lower_))]
     assert set(may_trigger) <= set(component._trigger_positions(doc))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_WORDS), max_size=30).map(" ".join))
+def test_positions_are_the_tokens_with_the_attribute(nlp, text):
+    doc = nlp(text)
+    assert positions(doc, POS, "PROPN", "VERB") == [t.i for t in doc if t.pos_ in ("PROPN", "VERB")]
+    assert positions(doc, ENT_TYPE, "GPE") == [t.i for t in doc if t.ent_type_ == "GPE"]
+    assert positions(doc, ORTH, "mark", ",") == [t.i for t in doc if t.text in ("mark", ",")]  # a symbol, a word
+    assert positions(doc, ORTH) == []
+
+
+def test_runs_groups_consecutive_indices():
+    assert list(runs([3, 4, 7, 9, 10, 11])) == [[3, 4], [7], [9, 10, 11]]
+    assert list(runs([])) == []

@@ -18,10 +18,13 @@ from spacy.tokens import Doc
 def positions(doc: Doc, attr: int, *values: str) -> list[int]:
     """The indices, in order, of the tokens whose ``attr`` (an id of ``spacy.attrs``: POS,
     ENT_TYPE, ORTH, TAG, ...) is one of ``values`` ("PROPN", "PERSON", "(")."""
+    if not values:
+        return []
     column = doc.to_array(attr)
-    found = column != column  # no token yet
-    for value in values:
-        found |= column == doc.vocab.strings[value]
+    first, *others = (doc.vocab.strings[value] for value in values)
+    found = column == first
+    for other in others:
+        found |= column == other
     return found.nonzero()[0].tolist()
 
 
