@@ -43,8 +43,11 @@ from kg.store import GRAPH_GRAPHML, GRAPH_JSON, ExtractionStore, fingerprint, re
 
 # Articles parsed together (nlp.pipe's batch) and handed to a worker at a time: spaCy's
 # networks are about 10% faster on batches than one article at a time (no faster at 8 than
-# at 4), and small batches keep the workers equally busy to the end.
+# at 4), and small batches keep the workers equally busy to the end. A batch holds at most
+# BATCH_CHARS characters of text (a long article goes alone): the parse of a batch takes
+# memory in proportion to its text, about 4 kB a character with the small English model.
 BATCH_SIZE = 4
+BATCH_CHARS = 20_000
 
 
 @dataclass
@@ -186,16 +189,29 @@ def extract_batch(articles: Sequence[Article]) -> list[Extraction | ReadFailure]
 def _extract_doc(doc: Doc | None, article: Article) -> Extraction | ReadFailure:
     """The record of one article from its parse (``None``: its batch failed, parse it alone)."""
     try:
-        parsed = doc if doc is not None else worker_state["nlp"](article.text)
-        return extract(parsed, article, worker_state["gazetteer"])
+        doc = doc if doc is not None else worker_state["nlp"](article.text)
+        return extract(doc, article, worker_state["gazetteer"])
     except Exception as exc:  # noqa: BLE001 - reported as this article's failure, the run goes on
         return ReadFailure(article.source or article.id, f"extraction failed ({type(exc).__name__}: {exc})")
+    finally:
+        # kg's annotations hold spans of their Doc, a cycle that only the garbage collector
+        # would free, late: dropped now, the Doc goes as soon as its record is made
+        if doc is not None:
+            doc.user_data.clear()
 
 
-def batches(articles: Iterable[Article], size: int = BATCH_SIZE) -> Iterator[list[Article]]:
-    """``articles`` in lists of ``size``, in order (the last one shorter)."""
-    iterator = iter(articles)
-    while batch := list(itertools.islice(iterator, size)):
+def batches(articles: Iterable[Article], size: int = BATCH_SIZE, chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """``articles`` in order, in lists of at most ``size`` articles and ``chars`` characters of
+    text (an article longer than that alone)."""
+    batch: list[Article] = []
+    length = 0
+    for article in articles:
+        if batch and (len(batch) == size or length + len(article.text or "") > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(article)
+        length += len(article.text or "")
+    if batch:
         yield batch
 
 

@@ -132,3 +132,10 @@ def test_ingest_batch_with_an_article_the_pipeline_cannot_read_fails_that_articl
     assert done[1].path == "bad" and done[1].reason.startswith("extraction failed (")
     alone = kg.ingest.extract_batch([batch[2]])
     assert done[2].to_dict() == alone[0].to_dict()
+
+
+def test_ingest_batches_hold_a_few_articles_and_a_long_one_alone():
+    articles = [Article(id=f"a{i}", text="x" * length) for i, length in enumerate([10, 10, 10, 10, 10, 30, 10, 100, 10])]
+    sizes = [[a.id for a in batch] for batch in kg.ingest.batches(articles, size=4, chars=50)]
+    assert sizes == [["a0", "a1", "a2", "a3"], ["a4", "a5", "a6"], ["a7"], ["a8"]]
+    assert [a for batch in kg.ingest.batches(articles) for a in batch] == articles
