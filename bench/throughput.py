@@ -39,7 +39,7 @@ from spacy.language import Language
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
 from kg.graph import build_graph
-from kg.ingest import BATCH_SIZE, IngestResult, ingest
+from kg.ingest import IngestResult, batches, ingest
 from kg.models import Article
 from kg.nlp import default_model, load_pipeline
 from kg.sources import read_articles
@@ -71,10 +71,9 @@ def bare_parse_forked(articles: list[dict], processes: int) -> float:
     forked processes, handed out in kg's batches as `kg ingest` does."""
     started = time.perf_counter()
     _forked["nlp"] = spacy.load(default_model())
-    texts = [a["text"] for a in articles]
-    batches = [texts[i : i + BATCH_SIZE] for i in range(0, len(texts), BATCH_SIZE)]
+    texts = [[a.text for a in batch] for batch in batches(Article(id=a["id"], text=a["text"]) for a in articles)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        for _ in pool.imap(_parse_batch, batches):
+        for _ in pool.imap(_parse_batch, texts):
             pass
     _forked.clear()
     return time.perf_counter() - started

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-
 from kg.resources import DATA_DIR, parse_yaml
 
 
