@@ -17,7 +17,9 @@ then ``kg ingest`` once more into the last folder, where every article is read a
 This machine's speed drifts by several per cent from minute to minute, so each ingest
 is compared with the bare parse of its own round, and the table gives each run's
 median seconds and the median of its rounds' ratios (1.0x: as fast as the bare parse),
-with the lowest and highest. Then where the time of one process goes: each pipeline
+with the lowest and highest. Each run's CPU time (this process and its workers, user and
+system) is counted too: kg's own cost is the CPU time kg ingest spends beyond the bare
+parse's with as many processes, a figure that waiting and idle cores do not blur. Then where the time of one process goes: each pipeline
 component's seconds over all the articles (spaCy's and kg's), kg's extraction from the
 Doc, and the graph build.
 """
@@ -31,6 +33,7 @@ import statistics
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -39,7 +42,7 @@ from spacy.language import Language
 from kg.extract import extract
 from kg.gazetteer import load_gazetteer
 from kg.graph import build_graph
-from kg.ingest import IngestResult, batches, ingest
+from kg.ingest import batches, ingest
 from kg.models import Article
 from kg.nlp import default_model, load_pipeline
 from kg.sources import read_articles
@@ -57,26 +60,36 @@ def read_corpus(folder: Path) -> list[dict]:
             for a in read_articles([folder]) if isinstance(a, Article)]
 
 
-def bare_parse(articles: list[dict]) -> float:
-    """Seconds to load the base model and parse the articles with it alone, in one process."""
-    started = time.perf_counter()
+def cpu_seconds() -> float:
+    """CPU seconds (user and system) of this process and its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def measured(run: Callable[[], object]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of ``run()``."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    run()
+    return time.perf_counter() - wall, cpu_seconds() - cpu
+
+
+def bare_parse(articles: list[dict]) -> None:
+    """Load the base model and parse the articles with it alone, in one process."""
     nlp = spacy.load(default_model())
     for _ in nlp.pipe((a["text"] for a in articles), batch_size=8):
         pass
-    return time.perf_counter() - started
 
 
-def bare_parse_forked(articles: list[dict], processes: int) -> float:
-    """Seconds to load the base model and parse the articles with it alone in ``processes``
-    forked processes, handed out in kg's batches as `kg ingest` does."""
-    started = time.perf_counter()
+def bare_parse_forked(articles: list[dict], processes: int) -> None:
+    """Load the base model and parse the articles with it alone in ``processes`` forked
+    processes, handed out in kg's batches as `kg ingest` does."""
     _forked["nlp"] = spacy.load(default_model())
     texts = [[a.text for a in batch] for batch in batches(Article(id=a["id"], text=a["text"]) for a in articles)]
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         for _ in pool.imap(_parse_batch, texts):
             pass
     _forked.clear()
-    return time.perf_counter() - started
 
 
 _forked: dict[str, Language] = {}
@@ -84,12 +97,6 @@ _forked: dict[str, Language] = {}
 
 def _parse_batch(texts: list[str]) -> int:
     return sum(len(doc) for doc in _forked["nlp"].pipe(texts, batch_size=len(texts)))
-
-
-def timed_ingest(source: Path, out: Path, workers: int) -> tuple[float, IngestResult]:
-    started = time.perf_counter()
-    result = ingest([source], out, workers=workers)
-    return time.perf_counter() - started, result
 
 
 def peak_mb() -> float:
@@ -131,25 +138,37 @@ def main() -> None:
     print(f"{n} articles, {words:,} words; model {default_model()}; {args.rounds} rounds")
 
     seconds: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "wikinews.jsonl"
         source.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
         for round_ in range(args.rounds):
-            seconds[BARE].append(bare_parse(articles))
-            seconds[KG_ONE].append(timed_ingest(source, Path(tmp) / f"one-{round_}", workers=1)[0])
-            seconds[BARE_TWO].append(bare_parse_forked(articles, processes=2))
-            seconds[KG_TWO].append(timed_ingest(source, Path(tmp) / f"two-{round_}", workers=2)[0])
-        again, result = timed_ingest(source, Path(tmp) / f"two-{args.rounds - 1}", workers=2)
+            for label, run in (
+                (BARE, lambda: bare_parse(articles)),
+                (KG_ONE, lambda: ingest([source], Path(tmp) / f"one-{round_}", workers=1)),
+                (BARE_TWO, lambda: bare_parse_forked(articles, processes=2)),
+                (KG_TWO, lambda: ingest([source], Path(tmp) / f"two-{round_}", workers=2)),
+            ):
+                wall, spent = measured(run)
+                seconds[label].append(wall)
+                cpu[label].append(spent)
+        started = time.perf_counter()
+        result = ingest([source], Path(tmp) / f"two-{args.rounds - 1}", workers=2)
+        again = time.perf_counter() - started
 
-    print("| run | seconds (median) | articles/s | x bare parse (median of rounds) | lowest - highest |")
-    print("|---|---:|---:|---:|---:|")
+    print("| run | seconds (median) | articles/s | x bare parse (median of rounds) | lowest - highest | CPU seconds (median) |")
+    print("|---|---:|---:|---:|---:|---:|")
     for label, times in seconds.items():
         ratios = [bare / own for bare, own in zip(seconds[BARE], times)]
         print(f"| {label} | {statistics.median(times):.1f} | {n / statistics.median(times):.1f} | "
-              f"{statistics.median(ratios):.2f} | {min(ratios):.2f} - {max(ratios):.2f} |")
-    print(f"| kg ingest, all already read | {again:.1f} | {n / again:.0f} | | |")
+              f"{statistics.median(ratios):.2f} | {min(ratios):.2f} - {max(ratios):.2f} | {statistics.median(cpu[label]):.1f} |")
+    print(f"| kg ingest, all already read | {again:.1f} | {n / again:.0f} | | | |")
     print(f"graph: {result.graph.number_of_nodes()} nodes, {result.graph.number_of_edges()} edges; "
           f"{len(result.failures)} failures; peak memory {peak_mb():.0f} MB")
+    print("\nkg's own cost, CPU time beyond the bare parse's with as many processes (median of rounds; lowest - highest):")
+    for kg_run, bare_run in ((KG_ONE, BARE), (KG_TWO, BARE_TWO)):
+        extra = [own / bare - 1 for own, bare in zip(cpu[kg_run], cpu[bare_run])]
+        print(f"- {kg_run}: {statistics.median(extra):+.1%} ({min(extra):+.1%} - {max(extra):+.1%})")
 
     print("\nwhere one process spends its time (all articles):")
     print("| step | seconds |")
