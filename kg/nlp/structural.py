@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.attrs import POS, TAG
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -91,6 +91,9 @@ class StructuralRelations:
         self.lex = lexicon
         # nouns for a state's government that name a body: "government", "administration", "regime"
         self.government_nouns = lexicon.state_proxy_nouns & lexicon.organization_words
+        # the lemmas of the verbs that state a relation: "lead", "include", "join", "represent"
+        self.relation_verb_lemmas = (lexicon.lead_verbs | lexicon.membership_verbs
+                                     | lexicon.passive_membership_verbs | REPRESENT_VERBS)
 
     def __call__(self, doc: Doc) -> Doc:
         index = ActorIndex(doc)
@@ -260,7 +263,7 @@ class StructuralRelations:
                 if before is not None and root in token.ancestors and self._not_in_office(before):
                     region.append(before)
                 break
-            if not (root in token.ancestors or token.head == root):
+            if not (token.head == root or root in token.ancestors):
                 break
             region.append(token)
             i -= 1
@@ -318,7 +321,8 @@ class StructuralRelations:
         """
         # another person's title belongs to them: "French President Emmanuel Macron's spokeswoman"
         people = {a.root.i for t in region for a in index.at(t, Label.PERSON)}
-        region = [t for t in region if index.at(t, Label.PERSON) or not any(a.i in people for a in t.ancestors)]
+        if people:
+            region = [t for t in region if index.at(t, Label.PERSON) or not any(a.i in people for a in t.ancestors)]
         if not region:
             return []
         roles = self._role_phrases(region, index, rule)
@@ -401,17 +405,28 @@ class StructuralRelations:
     def _role_phrases(self, region: list[Token], index: ActorIndex, rule: str) -> list[Role]:
         """Longest role phrases, left to right: "AU chairperson President" -> two roles."""
         words = [t for t in region if not index.at(t, *PARTIES, Label.PERSON) and t.dep_ not in ("det", "case", "poss")]
+        if not words:
+            return []
         taken = {t.i for t in words}
-        doc = region[0].doc
+        first = words[0].i
+        # the phrase is contiguous in the text, but for articles: "Chief of the General Staff";
+        # each word gets the number of the stretch it is in, and a phrase lies in one stretch
+        texts: list[str] = []  # the text of every token from the first word to the last, lower-cased
+        stretches: list[int] = []  # for each word
+        stretch = 0
+        for token in region[0].doc[first : words[-1].i + 1]:
+            texts.append(token.lower_)
+            if token.i in taken:
+                stretches.append(stretch)
+            elif token.pos_ != "DET" or index.at(token):
+                stretch += 1
         roles: list[Role] = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + MAX_ROLE_WORDS), i, -1):
-                text = doc[words[i].i : words[j - 1].i + 1]
-                # the phrase is contiguous in the text, but for articles: "Chief of the General Staff"
-                if any(t.i not in taken and (t.pos_ != "DET" or index.at(t)) for t in text):
+                if stretches[j - 1] != stretches[i]:
                     continue
-                phrase = _phrase_text(list(text))
+                phrase = _joined(texts[words[i].i - first : words[j - 1].i - first + 1])
                 entry = self.gaz.role(phrase, exact=True)
                 if entry is None and words[j - 1].tag_ in ("NNS", "NNPS"):
                     # "Presidents Buhari and Talon": the plural of a role
@@ -443,10 +458,13 @@ class StructuralRelations:
         (the second role takes the first one's state); "Presidents Muhammadu Buhari of
         Nigeria and Patrice Talon of Benin" (the second name takes the first one's title).
         """
+        # the people by their root and by their last token, for the person named before another
+        by_root = {p.root.i: p for p in people}
+        by_end = {p.span.end - 1: p for p in people}
         for person in sorted(people, key=lambda p: p.span.start):
             root = person.root
             own = roles[id(person)]
-            before = self._coordinated_with(person, own, people)
+            before = self._coordinated_with(person, own, by_root, by_end)
             if before is None:
                 continue
             first = roles[id(before)]
@@ -466,10 +484,12 @@ class StructuralRelations:
                     own.append(Role(last.phrase, last.entry, last.start, last.end, "coordination", anchors, last.past, last.sector))
 
     @staticmethod
-    def _coordinated_with(person: ActorSpan, own: list[Role], people: list[ActorSpan]) -> ActorSpan | None:
-        """The person named before ``person`` in a coordination, or None."""
+    def _coordinated_with(
+        person: ActorSpan, own: list[Role], by_root: dict[int, ActorSpan], by_end: dict[int, ActorSpan]
+    ) -> ActorSpan | None:
+        """The person named before ``person`` in a coordination, or None; ``by_root`` and
+        ``by_end`` hold the article's people by the index of their root and of their last token."""
         doc = person.span.doc
-        by_root = {p.root.i: p for p in people}
         root = person.root
         # "A and B": the name is a conjunct of the name before
         if root.dep_ == "conj" and root.head.i in by_root:
@@ -485,7 +505,6 @@ class StructuralRelations:
         if i < 1 or doc[i].lower_ != "and":
             return None
         i -= 1 if doc[i - 1].text != "," else 2
-        by_end = {p.span.end - 1: p for p in people}
         return by_end.get(i)
 
     # --- from roles to relations ----------------------------------------------------------
@@ -560,7 +579,9 @@ class StructuralRelations:
         """One plural role for several states, then as many names, in order: "his Greek,
         Cypriot and French counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves
         Le Drian(, respectively)"."""
-        for noun in (doc[i] for i in positions(doc, TAG, "NNS", "NNPS")):
+        # a plural noun right before a comma
+        commas = {i - 1 for i in positions(doc, ORTH, ",")}
+        for noun in (doc[i] for i in positions(doc, TAG, "NNS", "NNPS") if i in commas):
             entry = self.gaz.role(noun.lemma_.lower(), exact=True)
             if entry is None or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
                 continue
@@ -576,7 +597,7 @@ class StructuralRelations:
     # --- verbs --------------------------------------------------------------------------
 
     def _verb_relations(self, doc: Doc, index: ActorIndex) -> Iterator[RelationSpan]:
-        for token in (doc[i] for i in positions(doc, POS, "VERB", "AUX")):
+        for token in (doc[i] for i in self._relation_verbs(doc)):
             lemma = token.lemma_.lower()
             if lemma in self.lex.lead_verbs:
                 yield from self._lead_verb(token, index)
@@ -589,6 +610,18 @@ class StructuralRelations:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in self.lex.membership_prepositions:
                     yield from self._alongside(token, prep, index)
+
+    def _relation_verbs(self, doc: Doc) -> list[int]:
+        """The indices, in order, of the verbs the verb rules may read, found in the Doc's arrays:
+        those whose lemma is one of their verbs, and those a preposition of membership hangs on."""
+        verbs = positions(doc, POS, "VERB", "AUX")
+        lemmas, strings = doc.to_array(LEMMA), doc.vocab.strings
+        found = {i for i in verbs if strings[lemmas[i]].lower() in self.relation_verb_lemmas}
+        # "..., alongside ... Kirill Dmitriev"
+        for i in positions(doc, LOWER, *self.lex.membership_prepositions):
+            if doc[i].dep_ == "prep" and doc[i].head.pos_ in ("VERB", "AUX"):
+                found.add(doc[i].head.i)
+        return sorted(found)
 
     def _lead_verb(self, verb: Token, index: ActorIndex) -> Iterator[RelationSpan]:
         sent = verb.sent
@@ -767,6 +800,11 @@ def _phrase_text(tokens: list[Token], last_lemma: bool = False) -> str:
     words = [t.lower_ for t in tokens]
     if last_lemma:
         words[-1] = tokens[-1].lemma_.lower()
+    return _joined(words)
+
+
+def _joined(words: list[str]) -> str:
+    """Lower-cased words as one phrase, hyphens and "’s" back on their words: "vice - president" -> "vice-president"."""
     return " ".join(words).replace(" - ", "-").replace(" ’s", "'s")
 
 

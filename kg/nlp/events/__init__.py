@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import get_string_id
@@ -63,6 +64,7 @@ class EventRelations:
         # the ids of those words in the Doc's arrays (hashes, or symbols: "mark"), and of each
         # lemma's lower-cased form (filled as lemmas come)
         self.head_hashes = {get_string_id(word) for _, word in self.rules_by_word}
+        self.head_ids = numpy.array(sorted(self.head_hashes), dtype=numpy.uint64)
         self.lowered_lemmas: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -97,13 +99,17 @@ class EventRelations:
         """The tokens whose lower-cased text or lemma is one of the rules' trigger words, found
         in the Doc's arrays: a few in an article, where every token would make a Python Token."""
         strings = doc.vocab.strings
-        lower, lemma = doc.to_array(LOWER).tolist(), doc.to_array(LEMMA).tolist()
+        lower, lemma = doc.to_array([LOWER, LEMMA]).T
+        # each distinct lemma is lower-cased and looked up once, then spread back over its tokens
+        lemmas, lemma_at = numpy.unique(lemma, return_inverse=True)
+        distinct = lemmas.tolist()
         if len(self.lowered_lemmas) > 1 << 17:  # bounded: a long run meets ever new lemmas
             self.lowered_lemmas.clear()
-        for new in set(lemma).difference(self.lowered_lemmas):
+        for new in set(distinct).difference(self.lowered_lemmas):
             self.lowered_lemmas[new] = get_string_id(strings[new].lower())
-        heads, lowered = self.head_hashes, self.lowered_lemmas
-        return [i for i, (text, base) in enumerate(zip(lower, lemma)) if text in heads or lowered[base] in heads]
+        by_lemma = numpy.array([self.lowered_lemmas[base] in self.head_hashes for base in distinct], dtype=bool)
+        by_text = numpy.isin(lower, self.head_ids)
+        return (by_text | by_lemma[lemma_at]).nonzero()[0].tolist()
 
     def set_annotations(self, doc: Doc, frames: list[EventFrame]) -> None:
         relations: list[RelationSpan] = [r for frame in frames for r in frame.relations()]

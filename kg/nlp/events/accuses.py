@@ -213,9 +213,10 @@ def reported_wrong(verb: Token, args: Arguments) -> Iterator[Reading]:
     clause = _reported_clause(verb, args)
     if clause is None:
         return
-    wrongs = [t for t in clause.subtree if _names_wrong(t, args) and _real(t, args)]
+    subtree = list(clause.subtree)
+    wrongs = [t for t in subtree if _names_wrong(t, args) and _real(t, args)]
     accused = [a for noun in wrongs for a in args.authors(noun)]
-    accused += [a for t in clause.subtree for a in _listed_wrongdoers(t, args)]
+    accused += [a for t in subtree for a in _listed_wrongdoers(t, args)]
     if accused:
         yield Reading((tuple(args.subjects(verb)), tuple(accused)), claim=span_text(clause.subtree), factual=args.factuality.verb(verb))
 
@@ -239,7 +240,7 @@ def quoted_wrongdoing(verb: Token, args: Arguments) -> Iterator[Reading]:
     # a quotation opened after a verb of saying and running over several sentences:
     # 'Erdogan said, "... Unfortunately, Trump is behaving like a bully boy ..."'
     sent, doc = verb.sent, verb.doc
-    opened = sum(t.text in QUOTES for t in sent if t.i > verb.i) % 2 == 1
+    opened = sum(t.text in QUOTES for t in doc[verb.i + 1 : sent.end]) % 2 == 1
     if opened and sent.end < len(doc) and args.factuality.verb(verb):
         yield from _statement_readings(args.subjects(verb), _quotation(doc, sent.end, opened=True), args)
 
@@ -284,7 +285,7 @@ def _reported_clause(verb: Token, args: Arguments) -> Token | None:
 
 def _introducing_verb(colon: Token) -> Token | None:
     """The verb of the clause a colon ends: the verb before the colon nearest the root."""
-    verbs = [t for t in colon.sent if t.i < colon.i and t.pos_ == "VERB"]
+    verbs = [t for t in colon.doc[colon.sent.start : colon.i] if t.pos_ == "VERB"]
     return min(verbs, key=lambda t: (sum(1 for _ in t.ancestors), -t.i), default=None)
 
 
