@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -579,9 +579,7 @@ class StructuralRelations:
         """One plural role for several states, then as many names, in order: "his Greek,
         Cypriot and French counterparts, Nikos Dendias, Nikos Christodoulides and Jean-Yves
         Le Drian(, respectively)"."""
-        # a plural noun right before a comma
-        commas = {i - 1 for i in positions(doc, ORTH, ",")}
-        for noun in (doc[i] for i in positions(doc, TAG, "NNS", "NNPS") if i in commas):
+        for noun in (doc[i] for i in positions(doc, TAG, "NNS", "NNPS")):
             entry = self.gaz.role(noun.lemma_.lower(), exact=True)
             if entry is None or noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
                 continue
