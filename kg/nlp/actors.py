@@ -13,13 +13,14 @@ An actor here is a span with a label; giving it a canonical id is the job of
 """
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import ENT_TYPE, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -72,8 +73,8 @@ class ActorSpan:
     kind: str
     party: ActorSpan | None = None
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # remembered: a span joins its tokens' texts at every read
         return self.span.text
 
     @cached_property
@@ -176,6 +177,12 @@ class ActorTyper:
         register_extensions()
         self.gaz = gazetteer
         self.lex = lexicon
+        # the national forces' phrases by their first word, which the word after an owner must be
+        self.forces_by_first_word: dict[str, list[list[str]]] = {}
+        for phrase in lexicon.national_forces:
+            words = phrase.split()
+            self.forces_by_first_word.setdefault(words[0], []).append(words)
+        self._title_words: dict[tuple[int, int], bool] = {}  # _is_title_word() remembers its answers
 
     def __call__(self, doc: Doc) -> Doc:
         actors = self.match(doc)
@@ -186,18 +193,22 @@ class ActorTyper:
         doc._.kg_actors = sorted(actors, key=lambda a: (a.span.start, a.span.end, a.label.value))
 
     def match(self, doc: Doc) -> list[ActorSpan]:
+        ents = doc.ents  # read once: each read makes every entity's Span anew
+        persons = [e for e in ents if e.label_ == "PERSON"]
         gazetteer = [s for s in doc.spans.get(GAZETTEER_KEY, []) if self._gazetteer_span_is_name(s)]
         acronyms = _defined_acronyms(doc)
         # a "person" whose name ends in a word of a body or force: "Saray al-Jihad Group"
         bodies = [
             self._whole_body_name(s, gazetteer)
-            for s in (_strip_determiner(e) for e in doc.ents if e.label_ == "PERSON")
+            for s in (_strip_determiner(e) for e in persons)
             if s is not None and self._is_actor_organization(s, acronyms)
         ]
-        people = [p for p in (self._trim_person(e) for e in doc.ents if e.label_ == "PERSON") if p is not None]
+        people = [p for p in (self._trim_person(e) for e in persons) if p is not None]
         # A person's name that holds a place name is the person ("George Washington").
-        people = [p for p in people if not any(_same(p, g) for g in gazetteer)]
-        people = [p for p in people if not _tokens([p]) & _tokens(bodies)]
+        matched = {(g.start, g.end) for g in gazetteer}
+        people = [p for p in people if (p.start, p.end) not in matched]
+        in_bodies = _tokens(bodies)
+        people = [p for p in people if not _overlaps(p, in_bodies)]
         taken = _tokens(people) | _tokens(bodies)
         # a "person" the text calls a group, wherever it names it: "Liwa al-Quds, a militant group"
         groups = {p.text for p in people if self._is_named_group(p)}
@@ -209,7 +220,7 @@ class ActorTyper:
         actors += [ActorSpan(b, Label.ORGANIZATION, None, "organization") for b in bodies]
 
         for span in gazetteer:
-            if set(range(span.start, span.end)) & taken:
+            if _overlaps(span, taken):
                 continue
             actor = self._type_gazetteer_span(span)
             if actor is not None:
@@ -222,11 +233,11 @@ class ActorTyper:
         deferred: list[Span] = []
         for person in people:
             known.add(person)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ not in MODEL_ACTOR_LABELS:
                 continue
             span = self._organization_name(ent, gazetteer) if ent.label_ == "ORG" else _strip_determiner(ent)
-            if span is None or set(range(span.start, span.end)) & taken:
+            if span is None or _overlaps(span, taken):
                 if span is None or ent.label_ != "ORG":
                     continue
                 # A state's government is the State ("the Australian government", "Government of Iraq").
@@ -254,7 +265,7 @@ class ActorTyper:
         actors = [a for a in actors if a.label != Label.PERSON or self._is_full_or_known_name(a.span, known)]
         taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
         actors.extend(self._short_organization_names(doc, actors, taken))
-        forces = list(self._national_forces(doc, actors))
+        forces = list(self._national_forces(doc, ents, actors))
         actors = [a for a in actors if not any(_named_inside(a, f.span) for f in forces)] + forces
         taken |= _tokens([a.span for a in actors])
         for person in self._unlabelled_people(doc, taken, known):
@@ -264,18 +275,18 @@ class ActorTyper:
         # "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin"
         taken = _tokens([a.span for a in actors]) | _tokens(gazetteer)
         for span in deferred:
-            if not set(range(span.start, span.end)) & taken and self._looks_like_person(span, known):
+            if not _overlaps(span, taken) and self._looks_like_person(span, known):
                 actors.append(ActorSpan(span, Label.PERSON, None, "person"))
-        actors = self._without_false_persons(doc, actors)
+        actors = self._without_false_persons(ents, actors)
         actors.extend(self._delegations(doc, actors))
         return actors
 
-    def _without_false_persons(self, doc: Doc, actors: list[ActorSpan]) -> list[ActorSpan]:
+    def _without_false_persons(self, ents: tuple[Span, ...], actors: list[ActorSpan]) -> list[ActorSpan]:
         """Drop the "persons" whose name the article uses for a place: at one mention where a
         place stands ("fled to a camp near Ain Issa"), or as a location or facility the model
         typed elsewhere; coordinated names share the verdict ("entered Tell Tamer and Ain Issa").
         Drop pairs of surnames ("the Trump-Pence ticket") and reporters too, who are no actors."""
-        places = {e.text for e in doc.ents if e.label_ in PLACE_LABELS and len(e) > 1}
+        places = {e.text for e in ents if e.label_ in PLACE_LABELS and len(e) > 1}
         people = [a for a in actors if a.label == Label.PERSON]
         places |= {a.text for a in people if self._in_a_place(a.span)}
         by_token = {i: a for a in people for i in range(a.span.start, a.span.end)}
@@ -311,19 +322,18 @@ class ActorTyper:
             or any(c.dep_ == "appos" for c in root.children)
         )
 
-    def _national_forces(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
+    def _national_forces(self, doc: Doc, ents: tuple[Span, ...], actors: list[ActorSpan]) -> Iterator[ActorSpan]:
         """A state's or a place's armed force, police or opposition named by the demonym or
         the place and a common noun: "the Syrian army", "the moderate Syrian opposition",
         "Iraqi armed forces", "Northamptonshire police"."""
         organizations = _tokens([a.span for a in actors if a.label == Label.ORGANIZATION])
         named = _tokens([a.span for a in actors])
         owners = [a.span for a in actors if a.kind == "demonym"]
-        owners += [e for e in doc.ents if e.label_ == "GPE" and not set(range(e.start, e.end)) & named]
+        owners += [e for e in ents if e.label_ == "GPE" and not _overlaps(e, named)]
         for owner in owners:
-            if owner.end in organizations:
+            if owner.end in organizations or owner.end == len(doc):
                 continue
-            for phrase in self.lex.national_forces:
-                words = phrase.split()
+            for words in self.forces_by_first_word.get(doc[owner.end].lower_, []):
                 end = owner.end + len(words)
                 tail = doc[owner.end : end]
                 # the noun heads its phrase: not "Turkish army deployments"
@@ -387,17 +397,15 @@ class ActorTyper:
 
     def _unlabelled_people(self, doc: Doc, taken: set[int], known: KnownNames) -> Iterator[ActorSpan]:
         """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""
-        names = [
-            i for i in positions(doc, POS, "PROPN")
-            if i not in taken and doc[i].text[:1].isupper() and doc[i].ent_type_ not in NOT_NAMES
-        ]
+        proper = {i: doc[i] for i in positions(doc, POS, "PROPN") if i not in taken}
+        names = [i for i, t in proper.items() if t.text[:1].isupper() and t.ent_type_ not in NOT_NAMES]
         for indices in runs(names):
-            run = [doc[i] for i in indices]
-            while run and self._title_length(doc[run[0].i : run[-1].i + 1]):
-                del run[: self._title_length(doc[run[0].i : run[-1].i + 1])]
+            run = [proper[i] for i in indices]
+            while run and (skip := self._title_length(run)):
+                del run[:skip]
             if len(run) > 1 and self._is_glued_month(run[0]):
                 del run[0]
-            span = doc[run[0].i : run[-1].i + 1] if run else None
+            span = Span(doc, run[0].i, run[-1].i + 1) if run else None
             if span is not None and len(run) <= 4 and self._looks_like_person(span, known) and self._is_full_or_known_name(span, known):
                 yield ActorSpan(span, Label.PERSON, None, "person")
 
@@ -441,29 +449,25 @@ class ActorTyper:
 
     def _trim_person(self, ent: Span) -> Span | None:
         """Cut titles, demonyms and possessives off a PERSON entity: keep the name."""
-        start, end = ent.start, ent.end
-        doc = ent.doc
+        words = list(ent)
         # a citation marker or a clause glued to the name: "Bashar al-Assad,[1", "Mohan al-Freiji.[2"
-        end = next((t.i for t in ent if _ends_name(t)), end)
-        if end - start > 1 and self._is_glued_month(doc[start]):
-            start += 1
-        while end > start and doc[end - 1].text in APOSTROPHES:
-            end -= 1
-        while start < end:
-            skip = self._title_length(doc[start:end])
-            if not skip:
-                break
-            start += skip
-        if start >= end or not doc[end - 1].text[:1].isupper():
+        words = words[: next((k for k, t in enumerate(words) if _ends_name(t)), len(words))]
+        if len(words) > 1 and self._is_glued_month(words[0]):
+            del words[0]
+        while words and words[-1].text in APOSTROPHES:
+            del words[-1]
+        while words and (skip := self._title_length(words)):
+            del words[:skip]
+        if not words or not words[-1].text[:1].isupper():
             return None
-        if any(t.lower_ in self.lex.organization_words for t in doc[start:end]) or self._names_a_thing(doc[start:end]):
+        name = Span(ent.doc, words[0].i, words[-1].i + 1)
+        if any(t.lower_ in self.lex.organization_words for t in words) or self._names_a_thing(name):
             return None  # "John Radcliffe Hospital", "the Hay-Herran Treaty"
-        return doc[start:end]
+        return name
 
     def _is_glued_month(self, token: Token) -> bool:
         """A month the model glued to the name after it: "by the following March Harriman had"."""
-        before = token.doc[token.i - 1] if token.i > 0 else None
-        return token.lower_ in self.lex.months and before is not None and before.lower_ in self.lex.time_words
+        return token.lower_ in self.lex.months and token.i > 0 and token.doc[token.i - 1].lower_ in self.lex.time_words
 
     def _names_a_thing(self, span: Span) -> bool:
         """Whether capitalised words name an event, a document or a place, not a person: a
@@ -488,12 +492,14 @@ class ActorTyper:
             root = root.head
         return root.dep_ == "pobj" and root.head.lower_ in self.lex.place_prepositions
 
-    def _title_length(self, span: Span) -> int:
-        """How many words at the start of ``span`` are a title: "Prime Minister", "Mr", "Ukrainian"."""
-        for n in range(min(4, len(span)), 1, -1):
-            if self.gaz.role(" ".join(t.lower_ for t in span[:n])) is not None:
+    def _title_length(self, words: list[Token]) -> int:
+        """How many of the consecutive ``words`` are a title at their start: "Prime Minister",
+        "Mr", "Ukrainian"."""
+        lower = [t.lower_ for t in words[:4]]
+        for n in range(len(lower), 1, -1):
+            if self.gaz.role(" ".join(lower[:n])) is not None:
                 return n
-        return 1 if self._is_title_token(span[0]) else 0
+        return 1 if self._is_title_token(words[0]) else 0
 
     def _is_title_token(self, token: Token) -> bool:
         """A word that may precede a name but is not part of it: lower case, or a title; not
@@ -505,14 +511,20 @@ class ActorTyper:
 
     def _is_title_word(self, token: Token) -> bool:
         """An honorific, a role, a demonym or a state's name: "Mr", "Presidents", "Ukrainian"."""
-        return (
-            token.lower_ in self.gaz.honorifics
-            or self.gaz.role(token.lemma_.lower()) is not None
-            or token.lower_.rstrip(".") in self.gaz.honorifics
-            or self.gaz.role(token.lower_) is not None
-            or self.gaz.state_by_demonym(token.text) is not None
-            or self.gaz.state_by_name(token.text) is not None
-        )
+        key = (token.orth, token.lemma)  # the word and its lemma decide: the same answer everywhere
+        answer = self._title_words.get(key)
+        if answer is None:
+            if len(self._title_words) > 1 << 16:  # bounded: a long run meets ever new words
+                self._title_words.clear()
+            answer = self._title_words[key] = (
+                token.lower_ in self.gaz.honorifics
+                or self.gaz.role(token.lemma_.lower()) is not None
+                or token.lower_.rstrip(".") in self.gaz.honorifics
+                or self.gaz.role(token.lower_) is not None
+                or self.gaz.state_by_demonym(token.text) is not None
+                or self.gaz.state_by_name(token.text) is not None
+            )
+        return answer
 
     def _is_actor_organization(self, span: Span, acronyms: set[str]) -> bool:
         """A model ORG the gazetteer does not know is an actor when its name says it is a
@@ -575,13 +587,15 @@ class ActorTyper:
         # a name ends at a comma or colon: "Security Council Press Statement: Iraq"
         end = next((t.i for t in ent if _ends_name(t)), ent.end)
         cut = end < ent.end
-        span = _strip_determiner(doc[ent.start : end]) if end > ent.start else None
-        if span is None or any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in span):
+        span = _strip_determiner(Span(doc, ent.start, end)) if end > ent.start else None
+        if span is None:
             return None
-        for token in span[1:]:
-            before = doc[token.i - 1]
+        words = list(span)
+        if any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in words):
+            return None
+        for before, token in itertools.pairwise(words):
             if token.text[:1].isupper() and before.text[:1].isupper() and self._role_starts(token):
-                span = doc[span.start : token.i]
+                span = Span(doc, span.start, token.i)
                 break
         if span[-1].lower_ in self.lex.event_words:
             return None
@@ -594,12 +608,12 @@ class ActorTyper:
 
     def _role_starts(self, token: Token) -> bool:
         """Whether a role of one to three words starts at ``token``: "Chargé d'Affaires"."""
-        doc = token.doc
-        return any(
-            self.gaz.role(doc[token.i : token.i + n].text, exact=True) is not None
-            for n in (1, 2, 3)
-            if token.i + n <= len(doc)
-        )
+        written = ""  # the words before, as the text has them
+        for word in token.doc[token.i : token.i + 3]:
+            if self.gaz.role(written + word.text, exact=True) is not None:
+                return True
+            written += word.text_with_ws
+        return False
 
     def _governed_state(self, span: Span, gazetteer: list[Span]) -> Span | None:
         """The state whose government ``span`` names: one state's name or demonym and
@@ -737,14 +751,18 @@ def _defined_acronyms(doc: Doc) -> set[str]:
 def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
     """Proper nouns used alone as someone who speaks or acts: "Zelenskyy" in "Zelenskyy said",
     "Trump's call". Names of places and things rarely stand there."""
-    proper = {i for i in positions(doc, POS, "PROPN") if doc[i].text[:1].isupper()}
+    proper = set(positions(doc, POS, "PROPN"))
+
+    def capitalised(i: int) -> bool:
+        return i in proper and doc[i].text[:1].isupper()
 
     def acts(t: Token) -> bool:
         return t.dep_ == "poss" or (t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in actor_verbs)
 
+    # only a subject or a possessor acts: look no further than those
     return {
-        doc[i].text for i in proper
-        if i - 1 not in proper and i + 1 not in proper and doc[i].is_alpha and acts(doc[i])
+        doc[i].text for i in positions(doc, DEP, "poss", "nsubj", "nsubjpass")
+        if capitalised(i) and not capitalised(i - 1) and not capitalised(i + 1) and doc[i].is_alpha and acts(doc[i])
     }
 
 
@@ -778,8 +796,10 @@ def _ends_name(token: Token) -> bool:
 def _headline_article(token: Token) -> bool:
     """An article inside a name after a word that is no preposition or conjunction: a
     headline's verb ("... Supports the Conservation of ..."), not "Department of the Treasury"."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return token.lower_ == "the" and before is not None and before.is_alpha and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "PART")
+    if token.lower_ != "the" or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_alpha and before.pos_ not in ("ADP", "CCONJ", "SCONJ", "PART")
 
 
 def _named_inside(actor: ActorSpan, name: Span) -> bool:
@@ -806,21 +826,22 @@ def _tokens(spans: Iterable[Span]) -> set[int]:
     return {i for s in spans for i in range(s.start, s.end)}
 
 
-def _same(a: Span, b: Span) -> bool:
-    return a.start == b.start and a.end == b.end
+def _overlaps(span: Span, indices: set[int]) -> bool:
+    """Whether one of the span's token indices is in ``indices``."""
+    return not indices.isdisjoint(range(span.start, span.end))
 
 
 def _strip_determiner(span: Span) -> Span | None:
     """The span without a leading article, a trailing possessive, preposition or bracket:
     "the United States Commission on International Religious Freedom (USCIRF" -> its name."""
-    start, end = span.start, span.end
-    doc = span.doc
-    bracket = next((t.i for t in span if t.text == "("), None)
-    if bracket is not None and bracket > start:
-        end = bracket
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    words = list(span)
+    bracket = next((k for k, t in enumerate(words) if t.text == "("), None)
+    if bracket:  # not a bracket that opens the span
+        words = words[:bracket]
+    start, end = 0, len(words)
+    while start < end and (words[start].lower_ in ("the", "a", "an") or words[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in APOSTROPHES or doc[end - 1].is_punct or doc[end - 1].pos_ in ("ADP", "CCONJ")):
+    while end > start and (words[end - 1].text in APOSTROPHES or words[end - 1].is_punct or words[end - 1].pos_ in ("ADP", "CCONJ")):
         end -= 1
-    return doc[start:end] if start < end else None
+    return Span(span.doc, words[start].i, words[end - 1].i + 1) if start < end else None
 
