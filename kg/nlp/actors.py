@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -183,6 +184,7 @@ class ActorTyper:
             words = phrase.split()
             self.forces_by_first_word.setdefault(words[0], []).append(words)
         self._title_words: dict[tuple[int, int], bool] = {}  # _is_title_word() remembers its answers
+        self._delegation_lemmas: dict[int, bool] = {}  # and _is_delegation_lemma() its own
 
     def __call__(self, doc: Doc) -> Doc:
         actors = self.match(doc)
@@ -294,7 +296,7 @@ class ActorTyper:
             if actor.text in places:
                 places |= {by_token[c.i].text for t in actor.span for c in t.conjuncts if c.i in by_token}
         # a name the article also gives a person's place is a person: "Nabil al-Quaety said"
-        places -= {a.text for a in people if self._stands_as_person(a.span)}
+        places -= {a.text for a in people if a.text in places and self._stands_as_person(a.span)}
         # two people's surnames joined by a hyphen or slash name a pair: "the Trump-Pence ticket"
         surnames = {a.span[-1].text for a in people if len(a.span) > 1}
         places |= {a.text for a in people if _hyphened_pair(a.span, surnames)}
@@ -474,9 +476,10 @@ class ActorTyper:
         word of such things in the name ("the Hay-Herran Treaty", "Ping Pong Diplomacy", "the
         Canal Zone"), a place name's first word ("Deir ez-Zor"), or a place noun the name
         modifies ("the Al Qa'im region", "the town of Tell Tamer")."""
-        if any(t.lower_ in self.lex.event_words or t.lower_ in self.lex.place_nouns for t in span):
+        lower = [t.lower_ for t in span]
+        if any(word in self.lex.event_words or word in self.lex.place_nouns for word in lower):
             return True
-        if span[0].lower_ in self.lex.place_name_generics:
+        if lower[0] in self.lex.place_name_generics:
             return True  # "Bab el-Mandeb", "Deir ez-Zor"
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -530,9 +533,10 @@ class ActorTyper:
         """A model ORG the gazetteer does not know is an actor when its name says it is a
         body, force, party or agency ("Northamptonshire Police"), or when it is an acronym
         the text spells out (``acronyms``: "Syrian Democratic Forces (SDF)")."""
-        if any(t.lower_ in self.lex.actor_organization_words for t in span[1:] if t.text[:1].isupper()):
+        first, *rest = span
+        if any(t.lower_ in self.lex.actor_organization_words for t in rest if t.text[:1].isupper()):
             return True
-        return len(span) == 1 and span[0].is_upper and len(span[0]) > 1 and span[0].text in acronyms
+        return not rest and first.is_upper and len(first) > 1 and first.text in acronyms
 
     def _whole_body_name(self, span: Span, gazetteer: list[Span]) -> Span:
         """The name with the capitalised words the model left before it: "[Monotheism]
@@ -564,9 +568,10 @@ class ActorTyper:
         if root.dep_ == "appos":
             nouns.append(root.head)
         # a list right after a plural group noun: "two groups, the Irgun and LEHI"
-        first = root.left_edge
-        if root.dep_ == "conj" and root.head.tag_ == "NNS" and first.i > 0 and doc[first.i - 1].text == ",":
-            nouns.append(root.head)
+        if root.dep_ == "conj" and root.head.tag_ == "NNS":
+            first = root.left_edge
+            if first.i > 0 and doc[first.i - 1].text == ",":
+                nouns.append(root.head)
         # the subject of "be" with a group as complement: "Liwa al-Quds is a militant group"
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             nouns += [c for c in root.head.children if c.dep_ == "attr"]
@@ -584,15 +589,14 @@ class ActorTyper:
         doc = ent.doc
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in ent.root.children):
             return None
+        tokens = list(ent)
         # a name ends at a comma or colon: "Security Council Press Statement: Iraq"
-        end = next((t.i for t in ent if _ends_name(t)), ent.end)
-        cut = end < ent.end
-        span = _strip_determiner(Span(doc, ent.start, end)) if end > ent.start else None
-        if span is None:
+        end = next((k for k, t in enumerate(tokens) if _ends_name(t)), len(tokens))
+        cut = end < len(tokens)
+        words = _name_words(tokens[:end])
+        if not words or any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in words):
             return None
-        words = list(span)
-        if any(t.tag_ in FINITE_VERB_TAGS or _headline_article(t) for t in words):
-            return None
+        span = Span(doc, words[0].i, words[-1].i + 1)
         for before, token in itertools.pairwise(words):
             if token.text[:1].isupper() and before.text[:1].isupper() and self._role_starts(token):
                 span = Span(doc, span.start, token.i)
@@ -660,7 +664,13 @@ class ActorTyper:
         apposition to a role, or follow a title.
         """
         words = [t for t in span if not t.is_punct]
-        if not words or any(t.lower_ in self.lex.organization_words for t in words) or self._names_a_thing(span):
+        if not words or len(words) > 4:
+            return False
+        # one word: a surname named in full before, or a name right after a capitalised office
+        # (asked first: most single words are neither)
+        if len(words) == 1 and not (words[0].text in known.surnames or self._follows_office(span)):
+            return False
+        if any(t.lower_ in self.lex.organization_words for t in words) or self._names_a_thing(span):
             return False
         if self.gaz.role(span.text.lower()) is not None:
             return False  # a title without a name: "Prime Minister"
@@ -668,14 +678,7 @@ class ActorTyper:
         if not names or not all(t.text[:1].isupper() and not t.is_upper for t in names):
             return False  # acronyms (GRU, NATO) are organisations
         if len(words) == 1:
-            # a surname named in full before, or a name right after a capitalised office:
-            # "President Umbardacil" (not after an honorific alone: "General Motors")
-            before = span.doc[span.start - 1] if span.start > 0 else None
-            office = self.gaz.role(before.lower_, exact=True) if before is not None and before.text[:1].isupper() else None
-            # an office that heads or speaks for something ("Member State" is no person)
-            return words[0].text in known.surnames or (office is not None and office.relation != "MEMBER_OF")
-        if len(words) > 4:
-            return False
+            return True  # a surname or a name after an office, as asked above
         if words[-1].text in known.surnames or words[-1].text in known.lone or words[0].text in known.given:
             return True
         root = span.root
@@ -691,15 +694,23 @@ class ActorTyper:
         # preceded by an honorific or a title: "President Erdogan"
         return span.start > 0 and self._is_title_word(span.doc[span.start - 1])
 
+    def _follows_office(self, span: Span) -> bool:
+        """Whether a capitalised office that heads or speaks for something stands right before
+        the span: "President Umbardacil"; not an honorific alone ("General Motors") nor an office
+        of a member ("Member State")."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        office = self.gaz.role(before.lower_, exact=True) if before is not None and before.text[:1].isupper() else None
+        return office is not None and office.relation != "MEMBER_OF"
+
     # --- delegations ----------------------------------------------------------------------
 
     def _delegations(self, doc: Doc, actors: list[ActorSpan]) -> Iterator[ActorSpan]:
         """Teams that negotiate for a party: "the Russian delegation", "Ukraine's team",
         "Ukrainian and Russian negotiators", "the delegations of Cyprus, Greece and Israel"."""
         parties = {a.root.i: a for a in actors if a.label in (Label.STATE, Label.ORGANIZATION)}
-        for token in (doc[i] for i in positions(doc, POS, "NOUN", "PROPN")):
-            if token.lemma_.lower() not in self.lex.delegation_nouns:
-                continue
+        lemmas = doc.to_array(LEMMA).tolist()  # a noun's lemma without making its Token
+        nouns = positions(doc, POS, "NOUN", "PROPN")
+        for token in (doc[i] for i in nouns if self._is_delegation_lemma(lemmas[i], doc.vocab.strings)):
             if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue
             # a team of another kind: "the Brazilian football team", "Turkey's Olympic delegation"
@@ -717,6 +728,16 @@ class ActorTyper:
             span = doc[left : token.i + 1]
             for party in found:
                 yield ActorSpan(span, Label.DELEGATION, party.ref, "delegation", party=party)
+
+    def _is_delegation_lemma(self, lemma: int, strings: StringStore) -> bool:
+        """Whether the lemma ``lemma`` (its id) lower-cased is a delegation noun. The answer is
+        remembered: an article has many nouns, a corpus few lemmas."""
+        answer = self._delegation_lemmas.get(lemma)
+        if answer is None:
+            if len(self._delegation_lemmas) > 1 << 16:  # bounded: a long run meets ever new lemmas
+                self._delegation_lemmas.clear()
+            answer = self._delegation_lemmas[lemma] = strings[lemma].lower() in self.lex.delegation_nouns
+        return answer
 
     def _is_a_place_side(self, noun: Token) -> bool:
         """Whether "side" names a place: it has an "of" complement ("the Syrian side of the
@@ -834,7 +855,12 @@ def _overlaps(span: Span, indices: set[int]) -> bool:
 def _strip_determiner(span: Span) -> Span | None:
     """The span without a leading article, a trailing possessive, preposition or bracket:
     "the United States Commission on International Religious Freedom (USCIRF" -> its name."""
-    words = list(span)
+    words = _name_words(list(span))
+    return Span(span.doc, words[0].i, words[-1].i + 1) if words else None
+
+
+def _name_words(words: list[Token]) -> list[Token]:
+    """:func:`_strip_determiner` on consecutive tokens already made: the words of the name."""
     bracket = next((k for k, t in enumerate(words) if t.text == "("), None)
     if bracket:  # not a bracket that opens the span
         words = words[:bracket]
@@ -843,5 +869,5 @@ def _strip_determiner(span: Span) -> Span | None:
         start += 1
     while end > start and (words[end - 1].text in APOSTROPHES or words[end - 1].is_punct or words[end - 1].pos_ in ("ADP", "CCONJ")):
         end -= 1
-    return Span(span.doc, words[start].i, words[end - 1].i + 1) if start < end else None
+    return words[start:end]
 
