@@ -218,7 +218,7 @@ class ActorTyper:
             ActorSpan(p, Label.ORGANIZATION, None, "organization") if p.text in groups else ActorSpan(p, Label.PERSON, None, "person")
             for p in people
         ]
-        people = [p for p in people if p.text not in groups]
+        people = [a.span for a in actors if a.label == Label.PERSON]
         actors += [ActorSpan(b, Label.ORGANIZATION, None, "organization") for b in bodies]
 
         for span in gazetteer:
@@ -237,6 +237,9 @@ class ActorTyper:
             known.add(person)
         for ent in ents:
             if ent.label_ not in MODEL_ACTOR_LABELS:
+                continue
+            # a place or a people named by actors already, word for word: nothing left to type
+            if ent.label_ != "ORG" and taken.issuperset(range(ent.start, ent.end)):
                 continue
             span = self._organization_name(ent, gazetteer) if ent.label_ == "ORG" else _strip_determiner(ent)
             if span is None or _overlaps(span, taken):
