@@ -806,8 +806,10 @@ def _rulers(doc: Doc, government_nouns: frozenset[str]) -> set[str]:
 def _hyphened_pair(span: Span, surnames: set[str]) -> bool:
     """Whether ``span`` is two surnames of the article joined by a hyphen or a slash:
     "Trump-Biden", "Hawkins/Walker"."""
-    words = [t.text for t in span]
-    return len(words) == 3 and words[1] in ("-", "/") and words[0] in surnames and words[2] in surnames
+    if len(span) != 3:
+        return False
+    first, joint, last = (t.text for t in span)
+    return joint in ("-", "/") and first in surnames and last in surnames
 
 
 def _ends_name(token: Token) -> bool:
