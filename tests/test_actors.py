@@ -356,3 +356,22 @@ def test_actors_a_capital_that_locates_an_outpost_is_a_place(actors, text, expec
 )
 def test_actors_one_word_after_an_office_is_a_person(actors, text, expected):
     assert actors(text, ("Person",)) == expected
+
+
+def test_actors_a_typer_that_remembers_words_types_as_a_fresh_one(nlp):
+    """The typer remembers, across articles, which words are titles and which lemmas name a
+    delegation: after reading a text it types it again exactly as a new typer does."""
+    from kg.nlp.actors import ActorTyper
+
+    doc = nlp(
+        "President Erdogan met the Russian delegation in Ankara. Ukraine's negotiators, led by "
+        "Rustem Umerov, and Mr Witkoff said the Syrian army had withdrawn. Zelenskyy said the "
+        "Ukrainian team would return."
+    )
+    typer = nlp.get_pipe("kg_actors")
+    typer(doc)  # the words and lemmas of this text are remembered now
+
+    def typed(actors):
+        return [(a.span.start, a.span.end, a.label, a.ref, a.kind) for a in actors]
+
+    assert typed(typer.match(doc)) == typed(ActorTyper(typer.gaz, typer.lex).match(doc))
