@@ -230,7 +230,8 @@ class ActorTyper:
         # Every gazetteer match is settled: a capital that does not act is a place, not an ORG.
         taken |= _tokens([a.span for a in actors]) | _tokens(gazetteer)
 
-        known = KnownNames(lone=_lone_proper_nouns(doc, self.lex.actor_verbs),
+        proper_nouns = positions(doc, POS, "PROPN")  # two rules look at them
+        known = KnownNames(lone=_lone_proper_nouns(doc, proper_nouns, self.lex.actor_verbs),
                            rulers=_rulers(doc, self.lex.government_nouns))
         deferred: list[Span] = []
         for person in people:
@@ -273,7 +274,7 @@ class ActorTyper:
         forces = list(self._national_forces(doc, ents, actors))
         actors = [a for a in actors if not any(_named_inside(a, f.span) for f in forces)] + forces
         taken |= _tokens([a.span for a in actors])
-        for person in self._unlabelled_people(doc, taken, known):
+        for person in self._unlabelled_people(doc, proper_nouns, taken, known):
             actors.append(person)
             known.add(person.span)
         # names the model mistyped that are coordinated with a person found since:
@@ -400,9 +401,10 @@ class ActorTyper:
             return False
         return head.lemma_.lower() in self.lex.actor_verbs
 
-    def _unlabelled_people(self, doc: Doc, taken: set[int], known: KnownNames) -> Iterator[ActorSpan]:
-        """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator")."""
-        proper = {i: doc[i] for i in positions(doc, POS, "PROPN") if i not in taken}
+    def _unlabelled_people(self, doc: Doc, proper_nouns: list[int], taken: set[int], known: KnownNames) -> Iterator[ActorSpan]:
+        """Names the model left without an entity ("Rustem Umerov, Ukraine's chief negotiator");
+        ``proper_nouns`` are the indices of the Doc's proper nouns."""
+        proper = {i: doc[i] for i in proper_nouns if i not in taken}
         names = [i for i, t in proper.items() if t.text[:1].isupper() and t.ent_type_ not in NOT_NAMES]
         for indices in runs(names):
             run = [proper[i] for i in indices]
@@ -772,10 +774,11 @@ def _defined_acronyms(doc: Doc) -> set[str]:
     }
 
 
-def _lone_proper_nouns(doc: Doc, actor_verbs: frozenset[str]) -> set[str]:
+def _lone_proper_nouns(doc: Doc, proper_nouns: list[int], actor_verbs: frozenset[str]) -> set[str]:
     """Proper nouns used alone as someone who speaks or acts: "Zelenskyy" in "Zelenskyy said",
-    "Trump's call". Names of places and things rarely stand there."""
-    proper = set(positions(doc, POS, "PROPN"))
+    "Trump's call". Names of places and things rarely stand there. ``proper_nouns``: the
+    indices of the Doc's proper nouns."""
+    proper = set(proper_nouns)
 
     def capitalised(i: int) -> bool:
         return i in proper and doc[i].text[:1].isupper()
