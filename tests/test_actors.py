@@ -359,8 +359,8 @@ def test_actors_one_word_after_an_office_is_a_person(actors, text, expected):
 
 
 def test_actors_a_typer_that_remembers_words_types_as_a_fresh_one(nlp):
-    """The typer remembers, across articles, which words are titles and which lemmas name a
-    delegation: after reading a text it types it again exactly as a new typer does."""
+    """The typer remembers, across articles, which words are titles: after reading a text it
+    types it again exactly as a new typer does."""
     from kg.nlp.actors import ActorTyper
 
     doc = nlp(

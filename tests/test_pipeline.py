@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from spacy.attrs import ENT_TYPE, ORTH, POS
 
 from kg.nlp import paragraphs
-from kg.nlp.tokens import positions, runs
+from kg.nlp.tokens import lemma_positions, positions, runs
 
 # Words and every kind of white space, line breaks that are not "\n" among them.
 PIECES = ["Talks", "resumed", ".", "(", ")", " ", "  ", "\n", "\n\n", " \n ", "\n \n", "\t", "\r\n", "\u2028", "\u00a0"]
@@ -58,6 +58,17 @@ def test_positions_are_the_tokens_with_the_attribute(nlp, text):
     assert positions(doc, ENT_TYPE, "GPE") == [t.i for t in doc if t.ent_type_ == "GPE"]
     assert positions(doc, ORTH, "mark", ",") == [t.i for t in doc if t.text in ("mark", ",")]  # a symbol, a word
     assert positions(doc, ORTH) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(EVENT_WORDS), max_size=30).map(" ".join))
+def test_lemma_positions_are_the_tokens_with_the_lemma(nlp, text):
+    doc = nlp(text)
+    lemmas = {"talk", "meet", "accuse", "mark", "person", "russia"}
+    assert lemma_positions(doc, lemmas) == [t.i for t in doc if t.lemma_.lower() in lemmas]
+    verbs = [t.i for t in doc if t.pos_ == "VERB"]
+    assert lemma_positions(doc, lemmas, among=verbs) == [i for i in verbs if doc[i].lemma_.lower() in lemmas]
+    assert lemma_positions(doc, lemmas, among=[]) == []
 
 
 def test_runs_groups_consecutive_indices():

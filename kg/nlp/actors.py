@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, ORTH, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -31,7 +30,7 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.lexicon import Lexicon, load_lexicon
 from kg.models import Label
 from kg.nlp.extensions import register_extensions
-from kg.nlp.tokens import positions, runs
+from kg.nlp.tokens import lemma_positions, positions, runs
 
 GAZETTEER_KEY = "kg_gazetteer"
 # Spans of these gazetteer labels name a State, however the text refers to it.
@@ -184,7 +183,6 @@ class ActorTyper:
             words = phrase.split()
             self.forces_by_first_word.setdefault(words[0], []).append(words)
         self._title_words: dict[tuple[int, int], bool] = {}  # _is_title_word() remembers its answers
-        self._delegation_lemmas: dict[int, bool] = {}  # and _is_delegation_lemma() its own
 
     def __call__(self, doc: Doc) -> Doc:
         actors = self.match(doc)
@@ -713,9 +711,8 @@ class ActorTyper:
         """Teams that negotiate for a party: "the Russian delegation", "Ukraine's team",
         "Ukrainian and Russian negotiators", "the delegations of Cyprus, Greece and Israel"."""
         parties = {a.root.i: a for a in actors if a.label in (Label.STATE, Label.ORGANIZATION)}
-        lemmas = doc.to_array(LEMMA).tolist()  # a noun's lemma without making its Token
         nouns = positions(doc, POS, "NOUN", "PROPN")
-        for token in (doc[i] for i in nouns if self._is_delegation_lemma(lemmas[i], doc.vocab.strings)):
+        for token in (doc[i] for i in lemma_positions(doc, self.lex.delegation_nouns, among=nouns)):
             if token.lemma_.lower() in self.lex.delegation_plural_only and token.tag_ not in ("NNS", "NNPS"):
                 continue
             # a team of another kind: "the Brazilian football team", "Turkey's Olympic delegation"
@@ -733,16 +730,6 @@ class ActorTyper:
             span = doc[left : token.i + 1]
             for party in found:
                 yield ActorSpan(span, Label.DELEGATION, party.ref, "delegation", party=party)
-
-    def _is_delegation_lemma(self, lemma: int, strings: StringStore) -> bool:
-        """Whether the lemma ``lemma`` (its id) lower-cased is a delegation noun. The answer is
-        remembered: an article has many nouns, a corpus few lemmas."""
-        answer = self._delegation_lemmas.get(lemma)
-        if answer is None:
-            if len(self._delegation_lemmas) > 1 << 16:  # bounded: a long run meets ever new lemmas
-                self._delegation_lemmas.clear()
-            answer = self._delegation_lemmas[lemma] = strings[lemma].lower() in self.lex.delegation_nouns
-        return answer
 
     def _is_a_place_side(self, noun: Token) -> bool:
         """Whether "side" names a place: it has an "of" complement ("the Syrian side of the

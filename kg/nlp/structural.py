@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import LOWER, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -37,7 +37,7 @@ from kg.nlp.actors import ActorSpan
 from kg.nlp.document_roles import NamedParties, body_state, complete_titles
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, TitleSpan, conjuncts_with, distinct_actors, unique_relations
-from kg.nlp.tokens import positions
+from kg.nlp.tokens import lemma_positions, positions
 
 PARTIES = (Label.STATE, Label.ORGANIZATION, Label.DELEGATION)
 MAX_ROLE_WORDS = 8  # "assistant to the president for national security affairs"
@@ -612,9 +612,7 @@ class StructuralRelations:
     def _relation_verbs(self, doc: Doc) -> list[int]:
         """The indices, in order, of the verbs the verb rules may read, found in the Doc's arrays:
         those whose lemma is one of their verbs, and those a preposition of membership hangs on."""
-        verbs = positions(doc, POS, "VERB", "AUX")
-        lemmas, strings = doc.to_array(LEMMA), doc.vocab.strings
-        found = {i for i in verbs if strings[lemmas[i]].lower() in self.relation_verb_lemmas}
+        found = set(lemma_positions(doc, self.relation_verb_lemmas, among=positions(doc, POS, "VERB", "AUX")))
         # "..., alongside ... Kirill Dmitriev"
         for i in positions(doc, LOWER, *self.lex.membership_prepositions):
             if doc[i].dep_ == "prep" and doc[i].head.pos_ in ("VERB", "AUX"):

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import LOWER
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -31,6 +29,7 @@ from kg.nlp.events.frames import EventFrame
 from kg.nlp.events.rules import RULES, EventRule
 from kg.nlp.extensions import register_extensions
 from kg.nlp.relations import ActorIndex, RelationSpan, unique_relations
+from kg.nlp.tokens import lemma_positions, positions
 
 __all__ = ["EventFrame", "EventRelations", "make_event_relations"]
 
@@ -61,11 +60,7 @@ class EventRelations:
             for pos in rule.pos:
                 for word in rule.trigger_heads(words):
                     self.rules_by_word.setdefault((pos, word), []).append(index)
-        # the ids of those words in the Doc's arrays (hashes, or symbols: "mark"), and of each
-        # lemma's lower-cased form (filled as lemmas come)
-        self.head_hashes = {get_string_id(word) for _, word in self.rules_by_word}
-        self.head_ids = numpy.array(sorted(self.head_hashes), dtype=numpy.uint64)
-        self.lowered_lemmas: dict[int, int] = {}
+        self.trigger_words = frozenset(word for _, word in self.rules_by_word)
 
     def __call__(self, doc: Doc) -> Doc:
         frames = self.match(doc)
@@ -98,18 +93,8 @@ class EventRelations:
     def _trigger_positions(self, doc: Doc) -> list[int]:
         """The tokens whose lower-cased text or lemma is one of the rules' trigger words, found
         in the Doc's arrays: a few in an article, where every token would make a Python Token."""
-        strings = doc.vocab.strings
-        lower, lemma = doc.to_array([LOWER, LEMMA]).T
-        # each distinct lemma is lower-cased and looked up once, then spread back over its tokens
-        lemmas, lemma_at = numpy.unique(lemma, return_inverse=True)
-        distinct = lemmas.tolist()
-        if len(self.lowered_lemmas) > 1 << 17:  # bounded: a long run meets ever new lemmas
-            self.lowered_lemmas.clear()
-        for new in set(distinct).difference(self.lowered_lemmas):
-            self.lowered_lemmas[new] = get_string_id(strings[new].lower())
-        by_lemma = numpy.array([self.lowered_lemmas[base] in self.head_hashes for base in distinct], dtype=bool)
-        by_text = numpy.isin(lower, self.head_ids)
-        return (by_text | by_lemma[lemma_at]).nonzero()[0].tolist()
+        words = self.trigger_words
+        return sorted({*positions(doc, LOWER, *words), *lemma_positions(doc, words)})
 
     def set_annotations(self, doc: Doc, frames: list[EventFrame]) -> None:
         relations: list[RelationSpan] = [r for frame in frames for r in frame.relations()]
